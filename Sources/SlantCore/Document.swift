@@ -73,6 +73,8 @@ public enum TokenKind: String, Sendable, Codable, CaseIterable {
     case symbol
     /// Emoji and pictographs, with their modifiers and joiners.
     case emoji
+    /// Whitespace: only in the raw ICU mode (`segment` with `mode: icu`), which keeps every ICU segment.
+    case space
 }
 
 /// A token: a word, number, punctuation mark, symbol or emoji. Whitespace is not a token.
@@ -91,7 +93,7 @@ public struct Token: Hashable, Sendable {
     public var isWordLike: Bool {
         switch kind {
         case .word, .number, .ideograph, .kana: true
-        case .punctuation, .symbol, .emoji: false
+        case .punctuation, .symbol, .emoji, .space: false
         }
     }
 }

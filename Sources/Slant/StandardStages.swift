@@ -1,0 +1,26 @@
+@_exported public import SlantCore
+@_exported public import SlantICU
+@_exported public import SlantLanguage
+@_exported public import SlantOutput
+@_exported public import SlantPipeline
+@_exported public import SlantSegmentation
+
+extension StageRegistry {
+    /// Every stage that ships with Slant, in the order they usually run.
+    public static let standard: StageRegistry = {
+        var registry = StageRegistry()
+        registry.register(NormalizeStage.self, summary: "Unicode NFC normalization of the text (before any offsets exist)") { _ throws(StageError) in
+            NormalizeStage()
+        }
+        registry.register(LanguageStage.self, summary: "language identification (script, then function-word profiles); keeps a given language") {
+            options throws(StageError) in try LanguageStage(options: &options)
+        }
+        registry.register(SegmentStage.self, summary: "Markdown zones, sentences (ICU + rules) and word tokens (ICU dictionaries for CJK/Thai)") {
+            options throws(StageError) in try SegmentStage(options: &options)
+        }
+        return registry
+    }()
+
+    /// The stages `slant segment` runs by default.
+    public static let segmentDefaults = ["normalize", "language", "segment"]
+}

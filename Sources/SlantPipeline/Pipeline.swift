@@ -1,0 +1,127 @@
+import Dispatch
+public import SlantCore
+
+/// Runs a ``StageChain`` over a stream of inputs, several documents at once, delivering outcomes in input
+/// order.
+///
+/// ```
+///  InputSource ──(reader thread)──▶ window of `2 × jobs` documents ──▶ stages (task per document)
+///                                                                          │
+///  emit(outcome) ◀── reorder buffer (input order) ◀───────────────────────┘
+/// ```
+///
+/// - Input is read on a thread of its own, so a blocking pipe never holds up the workers or the output.
+/// - At most `2 × jobs` documents are read and not yet emitted at any time: memory grows with the jobs and
+///   the size of a document, never with the size of the corpus.
+/// - Each outcome is emitted as soon as it and every earlier one are done: the first result of a stream
+///   appears before its last line is read.
+/// - A stage error fails that document only (an ``Outcome/failed(id:_:)``); the run goes on.
+/// - Output is the same whatever `jobs` is: stages are pure functions of the document.
+public struct Pipeline: Sendable {
+    /// The stages.
+    public let chain: StageChain
+    /// Documents processed at once (at least 1).
+    public let jobs: Int
+
+    public init(chain: StageChain, jobs: Int) {
+        self.chain = chain
+        self.jobs = max(1, jobs)
+    }
+
+    /// Processes every item of `source`, calling `emit` once per item in input order.
+    /// - Throws: whatever `emit` throws (e.g. a closed output); the run stops then.
+    public func run(_ source: any InputSource, emit: @escaping @Sendable (Outcome) async throws -> Void) async throws {
+        let reader = InputReader(source)
+        let window = WindowGate(size: jobs * 2)
+        let emitter = OrderedEmitter(emit: emit, window: window)
+        let chain = self.chain
+        try await withThrowingDiscardingTaskGroup { group in
+            var index = 0
+            while true {
+                await window.enter()
+                guard let item = await reader.next() else { break }
+                let position = index
+                index += 1
+                group.addTask {
+                    try await emitter.deliver(position, Pipeline.process(item, chain))
+                }
+            }
+        }
+    }
+
+    /// Runs the chain on one item.
+    static func process(_ item: InputItem, _ chain: StageChain) -> Outcome {
+        switch item {
+        case .failure(let id, let diagnostic):
+            return .failed(id: id, diagnostic)
+        case .document(var document):
+            do {
+                try chain.process(&document)
+                return .processed(document)
+            } catch {
+                return .failed(id: document.id, Diagnostic(.error, document.source ?? document.id, error.description))
+            }
+        }
+    }
+}
+
+/// Reads an ``InputSource`` on a dedicated serial queue, off Swift's cooperative thread pool.
+private final class InputReader: @unchecked Sendable {
+    // Safety: `source` is only touched on `queue`, one call at a time.
+    private let source: any InputSource
+    private let queue = DispatchQueue(label: "slant.input")
+
+    init(_ source: any InputSource) { self.source = source }
+
+    func next() async -> InputItem? {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: self.source.next()) }
+        }
+    }
+}
+
+/// Limits how many items are in flight (read but not yet emitted).
+private actor WindowGate {
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(size: Int) { available = size }
+
+    func enter() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func leave() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
+}
+
+/// Holds finished outcomes until every earlier one has been emitted.
+private actor OrderedEmitter {
+    private let emit: @Sendable (Outcome) async throws -> Void
+    private let window: WindowGate
+    private var nextPosition = 0
+    private var finished: [Int: Outcome] = [:]
+
+    init(emit: @escaping @Sendable (Outcome) async throws -> Void, window: WindowGate) {
+        self.emit = emit
+        self.window = window
+    }
+
+    func deliver(_ position: Int, _ outcome: Outcome) async throws {
+        finished[position] = outcome
+        while let ready = finished.removeValue(forKey: nextPosition) {
+            nextPosition += 1
+            try await emit(ready)
+            await window.leave()
+        }
+    }
+}

@@ -1,0 +1,78 @@
+public import SlantCore
+import SlantICU
+
+/// `segment`: zones, sentences and word tokens.
+///
+/// Options:
+/// - `mode`: `rules` (default; ICU corrected by Slant's rules, Markdown-aware) or `icu` (ICU's sentence and
+///   word iterators alone with the root locale, every segment kept: reproduces ICU exactly).
+/// - `markdown`: `auto` (default: Markdown for `.md`/`.markdown` inputs), `true` or `false`.
+/// - `tokens`: whether to find word tokens (default true).
+/// - `merge-chinese`: merge Chinese numbers and units that ICU splits (default true).
+public struct SegmentStage: Stage {
+    public static let name = "segment"
+    public var requires: Set<Layer> { [] }
+    public var provides: Set<Layer> { findTokens ? [.zones, .sentences, .tokens] : [.zones, .sentences] }
+
+    /// How sentences are found.
+    public var mode: SentenceSplitter.Mode
+    /// Markdown structure: nil follows the document, true or false forces it.
+    public var markdown: Bool?
+    /// Whether to find word tokens.
+    public var findTokens: Bool
+    /// Whether to merge over-split Chinese words.
+    public var mergeChinese: Bool
+
+    public init(mode: SentenceSplitter.Mode = .rules, markdown: Bool? = nil, findTokens: Bool = true, mergeChinese: Bool = true) {
+        self.mode = mode
+        self.markdown = markdown
+        self.findTokens = findTokens
+        self.mergeChinese = mergeChinese
+    }
+
+    /// Builds the stage from pipeline options.
+    public init(options: inout StageOptions) throws(StageError) {
+        let modeName = try options.choice("mode", SentenceSplitter.Mode.allCases.map(\.rawValue), default: "rules")
+        let markdownChoice = try options.choice("markdown", ["auto", "true", "false"], default: "auto")
+        self.init(
+            mode: SentenceSplitter.Mode(rawValue: modeName) ?? .rules,
+            markdown: markdownChoice == "auto" ? nil : markdownChoice == "true",
+            findTokens: try options.bool("tokens", default: true),
+            mergeChinese: try options.bool("merge-chinese", default: true)
+        )
+    }
+
+    public func process(_ document: inout Document) throws(StageError) {
+        let isMarkdown = markdown ?? document.isMarkdown
+        do {
+            if mode == .icu {
+                document.zones = [Zone(kind: .paragraph, range: TextRange(start: 0, end: document.byteCount), content: TextRange(start: 0, end: document.byteCount))]
+            } else {
+                document.zones = ZoneScanner(markdown: isMarkdown).zones(of: document.text)
+            }
+            document.sentences = try SentenceSplitter(mode: mode).sentences(
+                of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
+            guard findTokens else { return }
+            let prose = mode == .icu ? nil : document.zones.filter(\.holdsProse).map(\.content)
+            document.tokens = try WordTokenizer(raw: mode == .icu, mergeChinese: mergeChinese)
+                .tokens(of: document.text, in: prose, language: document.language)
+            assignTokens(&document)
+        } catch {
+            throw .failed(stage: Self.name, document: document.id, message: error.description)
+        }
+    }
+
+    /// Sets each sentence's token index range (tokens and sentences are both sorted).
+    private func assignTokens(_ document: inout Document) {
+        var tokenIndex = 0
+        let tokens = document.tokens
+        for index in document.sentences.indices {
+            let range = document.sentences[index].range
+            while tokenIndex < tokens.count, tokens[tokenIndex].range.end <= range.start { tokenIndex += 1 }
+            var end = tokenIndex
+            while end < tokens.count, tokens[end].range.start < range.end { end += 1 }
+            document.sentences[index].tokens = tokenIndex..<end
+            tokenIndex = end
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Slant
+
+/// `slant segment`: sentences and tokens as JSON Lines.
+struct SegmentCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "segment",
+        abstract: "Print each document's language, sentences and tokens as JSON Lines.",
+        discussion: """
+            One JSON object per document, in input order: id, source, language, language_confidence, \
+            sentences [{start, end, text}], tokens [{start, end, kind, text}], diagnostics. Offsets are UTF-8 \
+            byte offsets into the document text. Token kinds: word, number, ideograph, kana, punctuation, \
+            symbol, emoji. Default stages: normalize,language,segment. With --input jsonl, an input line that \
+            fails gives {"id", "error"} in its place.
+            """
+    )
+
+    @OptionGroup var options: InputOptions
+
+    @Flag(name: .long, help: "Leave tokens out of the output.")
+    var noTokens = false
+
+    func run() async throws {
+        try await runReportingFailures {
+            let chain = try options.makeChain(defaults: StageRegistry.segmentDefaults)
+            let source = try options.makeSource()
+            let output = StandardOutput()
+            let reporter = DiagnosticReporter(quiet: options.quiet)
+            let includeTokens = !noTokens
+            let errorLines = options.input == .jsonl
+            try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
+                reporter.report(outcome)
+                switch outcome {
+                case .processed(let document):
+                    try output.write(SegmentRecord.line(for: document, tokens: includeTokens))
+                case .failed(let id, let diagnostic):
+                    if errorLines, diagnostic.severity == .error {
+                        try output.write(SegmentRecord.errorLine(id: id, diagnostic: diagnostic))
+                    }
+                }
+            }
+            return reporter.exitCode
+        }
+    }
+}

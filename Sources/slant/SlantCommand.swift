@@ -1,0 +1,35 @@
+import ArgumentParser
+import Slant
+
+/// The `slant` command: a multilingual summarization and bias-annotation pipeline.
+@main
+struct SlantCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "slant",
+        abstract: "Segment, identify and annotate how multilingual texts argue.",
+        discussion: """
+            Slant reads text in many languages, from files, directory trees (.txt, .md, .markdown) or standard \
+            input, and runs it through a pipeline of stages: normalize, language, segment, and more. Every \
+            offset it prints is a UTF-8 byte offset into the document text, end exclusive.
+
+            INPUT
+              PATH...            files and directories (recursive, sorted); '-' or nothing reads stdin
+              --input jsonl      one {"id","text","lang"?} object per line, processed as a stream
+
+            EXIT STATUS
+              0   every input was processed
+              1   some inputs failed (unreadable, binary, malformed line); the others were processed
+              2   the pipeline could not be built (unknown stage or option, bad pipeline file)
+              64  the command line was wrong
+              74  output could not be written
+
+            EXAMPLES
+              slant segment Corpus
+              echo '{"id":"a","text":"Hello world. Bye."}' | slant segment --input jsonl -
+              slant segment --stages normalize,segment --lang de notes.txt
+              slant stages
+            """,
+        version: "0.1.0",
+        subcommands: [SegmentCommand.self, StagesCommand.self]
+    )
+}
