@@ -17,6 +17,8 @@ public struct Abbreviations: Sendable {
     /// Words that commonly open a sentence (pronouns, articles, conjunctions), lower case: after a general
     /// abbreviation, a capitalised starter signals a new sentence ("… in the U.S. How about you?").
     private var starters: Set<String> = []
+    /// Month names and their abbreviations, lower case: "12. Juni" keeps its period inside the sentence.
+    private var months: Set<String> = []
 
     /// An empty table.
     public init() {}
@@ -26,18 +28,20 @@ public struct Abbreviations: Sendable {
     /// `#` starts a comment line.
     public init(parsing text: String) {
         var current: Class? = .general
+        var section = "general"
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             switch line {
-            case "[titles]": current = .title
-            case "[numbers]": current = .number
-            case "[general]": current = .general
-            case "[starters]": current = nil
+            case "[titles]": (current, section) = (.title, "titles")
+            case "[numbers]": (current, section) = (.number, "numbers")
+            case "[general]": (current, section) = (.general, "general")
+            case "[starters]": (current, section) = (nil, "starters")
+            case "[months]": (current, section) = (nil, "months")
             default:
                 let key = Abbreviations.key(line)
                 guard let current else {
-                    starters.insert(key)
+                    if section == "months" { months.insert(key) } else { starters.insert(key) }
                     continue
                 }
                 // A word listed twice keeps its most permissive class: title, then number, then general.
@@ -58,15 +62,34 @@ public struct Abbreviations: Sendable {
     /// Whether `word` commonly opens a sentence in this language.
     public func isSentenceStarter<S: StringProtocol>(_ word: S) -> Bool { starters.contains(Abbreviations.key(word)) }
 
+    /// Whether `word` is a month name or abbreviation in this language.
+    public func isMonth<S: StringProtocol>(_ word: S) -> Bool { months.contains(Abbreviations.key(word)) }
+
+    /// Adds the entries of `other` that this table lacks (a language's own classes win).
+    public mutating func merge(_ other: Abbreviations) {
+        entries.merge(other.entries) { own, _ in own }
+        starters.formUnion(other.starters)
+        months.formUnion(other.months)
+    }
+
     /// Number of entries.
     public var count: Int { entries.count }
 
-    /// The bundled table for a language, or an empty one when Slant has no list for it.
+    /// The bundled table for a language (empty when Slant has no list for it), merged with the universal
+    /// list of abbreviations that appear in text of any language ("Mr.", "Co.", "e.g.", "No.").
     public static func bundled(for language: String) -> Abbreviations {
         cache.table(for: language)
     }
 
     private static let cache = Cache()
+
+    /// Parses a bundled file, nil when there is none.
+    private static func load(_ name: String) -> Abbreviations? {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "abbreviations"),
+            let data = try? Data(contentsOf: url)
+        else { return nil }
+        return Abbreviations(parsing: String(decoding: data, as: UTF8.self))
+    }
 
     /// Loads each language's file once per process.
     private final class Cache: @unchecked Sendable {
@@ -77,12 +100,8 @@ public struct Abbreviations: Sendable {
             lock.lock()
             defer { lock.unlock() }
             if let table = tables[language] { return table }
-            var table = Abbreviations()
-            if let url = Bundle.module.url(forResource: language, withExtension: "txt", subdirectory: "abbreviations"),
-                let data = try? Data(contentsOf: url)
-            {
-                table = Abbreviations(parsing: String(decoding: data, as: UTF8.self))
-            }
+            var table = Abbreviations.load(language) ?? Abbreviations()
+            if language != "universal", let universal = Abbreviations.load("universal") { table.merge(universal) }
             tables[language] = table
             return table
         }

@@ -16,23 +16,112 @@ struct SentenceRules {
 
     /// The corrected boundaries (ascending, ending with `bytes.count`) for ICU's `candidates`.
     func apply(to bytes: UnsafeBufferPointer<UInt8>, candidates: [Int]) -> [Int] {
-        var joined: [Int] = []
+        var boundaries = Set(candidates.filter { $0 < bytes.count })
+        addMissedBoundaries(bytes, to: &boundaries)
+        boundaries.formUnion(listItemSplits(bytes, start: 0, end: bytes.count))
+        let joined = joinFalseBoundaries(bytes, boundaries.sorted())
+        var withItems: [Int] = []
         var start = 0
-        for boundary in candidates where boundary < bytes.count {
+        for end in joined {
+            withItems.append(contentsOf: listItemSplits(bytes, start: start, end: end))
+            withItems.append(end)
+            start = end
+        }
+        return joinFalseBoundaries(bytes, withItems.filter { $0 < bytes.count })
+    }
+
+    /// Drops the boundaries that are false; returns the rest plus `bytes.count`.
+    private func joinFalseBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: [Int]) -> [Int] {
+        var kept: [Int] = []
+        var start = 0
+        for boundary in boundaries where boundary > start {
             if !shouldJoin(bytes, start: start, boundary: boundary) {
-                joined.append(boundary)
+                kept.append(boundary)
                 start = boundary
             }
         }
-        joined.append(bytes.count)
-        var result: [Int] = []
-        start = 0
-        for end in joined {
-            result.append(contentsOf: listItemSplits(bytes, start: start, end: end))
-            result.append(end)
-            start = end
+        kept.append(bytes.count)
+        return kept
+    }
+
+    // MARK: boundaries ICU misses
+
+    /// Adds boundaries that ICU does not see: after a sentence's period before a number ("… raak. 81
+    /// procent"), before an ellipsis that opens a sentence ("raak. ...en toen"), after the period of
+    /// "word. . . . Next" (the spaced ellipsis opens the next sentence), and Armenian text's ASCII colon used
+    /// as a full stop.
+    private func addMissedBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to boundaries: inout Set<Int>) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "."), index + 2 < bytes.count, bytes[index + 1] == 0x20 {
+                let word = wordBefore(bytes, end: index, limit: 0)
+                let isPlainWord = word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                    && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
+                if isPlainWord {
+                    let next = bytes[index + 2]
+                    if next >= 0x30, next <= 0x39 { boundaries.insert(index + 1) }
+                    if next == UInt8(ascii: "."), let after = endOfEllipsis(bytes, at: index + 2),
+                        let following = ByteText.scalar(bytes, at: after < bytes.count && bytes[after] == 0x20 ? after + 1 : after),
+                        following.properties.isAlphabetic
+                    {
+                        // "word. ...next" or "word. . . . Next": the sentence ends at the first period and the
+                        // ellipsis opens the next one.
+                        boundaries.insert(index + 1)
+                        boundaries.remove(after)
+                        boundaries.remove(after + 1)
+                    }
+                }
+            } else if byte == UInt8(ascii: "."), isRunTogether(bytes, period: index) {
+                boundaries.insert(index + 1)
+            } else if language == "hy", byte == UInt8(ascii: ":"), index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                boundaries.insert(index + 1)
+            }
+            index += 1
         }
-        return result
+    }
+
+    /// The end of an ellipsis ("...", ". . .") starting at `index`, if one starts there.
+    private func endOfEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "."), bytes[index + 1] == UInt8(ascii: "."), bytes[index + 2] == UInt8(ascii: ".") {
+            var end = index + 3
+            while end < bytes.count, bytes[end] == UInt8(ascii: ".") { end += 1 }
+            return end
+        }
+        return endOfSpacedEllipsis(bytes, at: index)
+    }
+
+    /// "word.Next" with no space: a lower-case word of two or more letters (not an abbreviation), a period,
+    /// and a capital letter, outside anything that looks like an address (no @, /, or further periods).
+    private func isRunTogether(_ bytes: UnsafeBufferPointer<UInt8>, period: Int) -> Bool {
+        guard period > 0, period + 2 < bytes.count, let next = ByteText.scalar(bytes, at: period + 1), next.properties.isUppercase,
+            let last = ByteText.lastScalar(bytes, before: period), last.properties.isLowercase
+        else { return false }
+        let word = wordBefore(bytes, end: period, limit: 0)
+        guard word.unicodeScalars.count >= 2, !word.contains("."), abbreviations.classify(word) == nil else { return false }
+        var index = period + 1
+        while index < bytes.count, let scalar = ByteText.scalar(bytes, at: index), !ByteText.isSpace(scalar) {
+            if scalar == "." || scalar == "@" || scalar == "/" || scalar == "_" { return false }
+            index += ByteText.width(lead: bytes[index])
+        }
+        var back = period - word.utf8.count
+        while back > 0, let scalar = ByteText.lastScalar(bytes, before: back), !ByteText.isSpace(scalar) {
+            if scalar == "@" || scalar == "/" || scalar == "." { return false }
+            back = ByteText.start(bytes, before: back)
+        }
+        return true
+    }
+
+    /// The end of a spaced ellipsis ". . ." (three or more) starting at `index`, if one starts there.
+    private func endOfSpacedEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
+        var dots = 0
+        var position = index
+        while position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            dots += 1
+            position += 1
+            if position + 1 < bytes.count, bytes[position] == 0x20, bytes[position + 1] == UInt8(ascii: ".") { position += 1 }
+        }
+        return dots >= 3 ? position : nil
     }
 
     // MARK: joining
@@ -44,35 +133,134 @@ struct SentenceRules {
         guard let next = ByteText.scalar(bytes, at: nextIndex) else { return false }
         var end = boundary
         while end > start, let width = ByteText.whitespaceWidth(bytes, endingAt: end) { end -= width }
+        let spaced = nextIndex > end
         if isListMarker(bytes, start: start, end: end) { return true }
-        // Strip closing quotes and brackets after the terminal mark.
+        if isInsideQuotation(bytes, start: start, boundary: boundary) { return true }
+        // Strip closing quotes, brackets and invisible format characters after the terminal mark.
         var coreEnd = end
-        while coreEnd > start, let scalar = ByteText.lastScalar(bytes, before: coreEnd), isClosing(scalar) {
+        var closers = 0
+        while coreEnd > start, let scalar = ByteText.lastScalar(bytes, before: coreEnd), isClosing(scalar) || isFormat(scalar) {
+            if isClosing(scalar) { closers += 1 }
             coreEnd = ByteText.start(bytes, before: coreEnd)
         }
         guard coreEnd > start, let terminal = ByteText.lastScalar(bytes, before: coreEnd) else { return false }
         let nextIsLower = next.properties.isLowercase
-        if terminal == "!" || terminal == "?" { return nextIsLower && coreEnd == end }
-        guard terminal == "." else { return false }
+        if terminal == "!" { return nextIsLower && closers == 0 }  // "Yahoo! in the …"
+        if terminal == "?" { return false }
+        guard terminal == "." || terminal == "…" else { return false }
         let period = ByteText.start(bytes, before: coreEnd)
-        let word = wordBefore(bytes, end: period, limit: start)
-        if word.isEmpty || word.hasSuffix(".") { return nextIsLower }  // an ellipsis
+        if isBracketedEllipsis(bytes, start: start, periodEnd: coreEnd) { return true }
+        if let spacedDots = spacedEllipsisDots(bytes, start: start, end: coreEnd) {
+            // ". . ." continues the sentence; ". . . ." is an ellipsis and a full stop.
+            return spacedDots == 3 || nextIsLower
+        }
+        var wordEnd = period
+        while wordEnd > start, let scalar = ByteText.lastScalar(bytes, before: wordEnd), isFormat(scalar) {
+            wordEnd = ByteText.start(bytes, before: wordEnd)
+        }
+        let word = wordBefore(bytes, end: wordEnd, limit: start)
+        if terminal == "…" || word.isEmpty || word.hasSuffix(".") {  // an ellipsis
+            return nextIsLower || (!spaced && next.properties.isAlphabetic)
+        }
         if nextIsLower { return true }
-        let nextWord = wordAfter(bytes, from: nextIndex)
         var wordClass = abbreviations.classify(word)
         if wordClass == nil, isAcronym(word) { wordClass = .general }
         if next.properties.numericType != nil {
             return wordClass != nil || isInitial(word)
         }
+        if next == "№" || next == "#" { return true }
+        if isOrdinal(word), abbreviations.isMonth(wordAfter(bytes, from: nextIndex)) { return true }
+        if Self.ordinalPeriodLanguages.contains(language), isRomanNumeral(word) { return true }
+        let nextWord = wordAfter(bytes, from: nextIndex)
         switch wordClass {
         case .title?: return true
         case .number?, .general?: return !isSentenceStarter(nextWord)
         case nil: break
         }
-        if isInitial(word), next.properties.isUppercase {
-            let before = wordBefore(bytes, end: period - word.utf8.count, limit: start, skippingSpaces: true)
-            if language == "en", word == "I" { return isCapitalised(before) }
-            return before.isEmpty || isCapitalised(before) || isInitial(before.hasSuffix(".") ? String(before.dropLast()) : before)
+        if isInitial(word), next.properties.isUppercase || !next.properties.changesWhenCaseMapped {
+            guard language == "en", word == "I" else { return true }
+            // "Albert I. Jones" against "you and I. Did you …": the pronoun ends a sentence.
+            return isCapitalised(wordBefore(bytes, end: wordEnd - word.utf8.count, limit: start, skippingSpaces: true))
+        }
+        return false
+    }
+
+    /// Languages that write ordinal numbers with a period ("12. Juni", "XII. pluk").
+    static let ordinalPeriodLanguages: Set<String> = [
+        "de", "da", "no", "nb", "nn", "is", "fi", "et", "lv", "lt", "cs", "sk", "pl", "sl", "hr", "bs", "sr", "hu", "tr",
+    ]
+
+    /// Roman numerals of two or more letters ("XII", "IV"), upper case.
+    private func isRomanNumeral(_ word: String) -> Bool {
+        word.count >= 2 && word.allSatisfy { "IVXLCDM".contains($0) }
+    }
+
+    /// A day or ordinal number written with a period ("12." in "am 12. Juni").
+    private func isOrdinal(_ word: String) -> Bool {
+        (1...2).contains(word.count) && word.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }
+    }
+
+    /// Invisible format characters (bidi marks and embeddings) that may sit around a period.
+    private func isFormat(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .format }
+
+    /// "[...]" or "(…)": an omission mark, not a sentence end.
+    private func isBracketedEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, periodEnd: Int) -> Bool {
+        guard periodEnd < bytes.count, let closer = ByteText.scalar(bytes, at: periodEnd), closer == "]" || closer == ")" else { return false }
+        var index = periodEnd
+        var dots = 0
+        while index > start, bytes[index - 1] == UInt8(ascii: ".") {
+            dots += 1
+            index -= 1
+        }
+        if dots == 0, index >= start + 3, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80, bytes[index - 1] == 0xA6 {
+            dots = 3
+            index -= 3
+        }
+        return dots >= 3 && index > start && (bytes[index - 1] == UInt8(ascii: "[") || bytes[index - 1] == UInt8(ascii: "("))
+    }
+
+    /// How many dots end the segment in a spaced run (". . ." or ". . . ."), when the run starts after a space.
+    private func spacedEllipsisDots(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int? {
+        var index = end
+        var dots = 0
+        while index > start, bytes[index - 1] == UInt8(ascii: ".") {
+            dots += 1
+            index -= 1
+            if index - 1 > start, bytes[index - 1] == 0x20, bytes[index - 2] == UInt8(ascii: ".") { index -= 1 }
+        }
+        guard dots >= 3, index > start, bytes[index - 1] == 0x20 else { return nil }
+        return dots
+    }
+
+    /// Quotation marks and title brackets that open, with the marks that close them.
+    private static let closersByOpener: [Unicode.Scalar: [Unicode.Scalar]] = [
+        "„": ["“", "”"], "“": ["”"], "«": ["»"], "‹": ["›"], "「": ["」"], "『": ["』"], "《": ["》"], "〈": ["〉"],
+    ]
+
+    /// Whether the boundary falls inside a quotation or title that opens in this segment and closes soon
+    /// after the boundary (within 300 bytes): `„Ich weiß es nicht. Niemand weiß es“, sagte er.`
+    private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
+        var expected: [[Unicode.Scalar]] = []
+        var index = start
+        while index < boundary {
+            if bytes[index] >= 0xC2, let scalar = ByteText.scalar(bytes, at: index) {
+                if let top = expected.last, top.contains(scalar) {
+                    expected.removeLast()
+                } else if let closers = Self.closersByOpener[scalar] {
+                    expected.append(closers)
+                }
+            }
+            index += ByteText.width(lead: bytes[index])
+        }
+        guard let closers = expected.last else { return false }
+        var ahead = boundary
+        let limit = min(bytes.count, boundary + 300)
+        while ahead < limit {
+            if bytes[ahead] >= 0xC2, let scalar = ByteText.scalar(bytes, at: ahead) {
+                if closers.contains(scalar) { return true }
+                if Self.closersByOpener[scalar] != nil, !closers.contains(scalar) { return false }
+            }
+            ahead += ByteText.width(lead: bytes[ahead])
         }
         return false
     }
@@ -139,7 +327,12 @@ struct SentenceRules {
     private func isListMarker(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
         guard end > start, end - start <= 12 else { return false }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return ListMarker(parsing: Substring(text)).map { $0.length == text.unicodeScalars.count } ?? false
+        guard let marker = ListMarker(parsing: Substring(text)) else { return false }
+        if marker.length == text.unicodeScalars.count { return true }
+        guard case .bullet = marker.style else { return false }
+        let rest = text.unicodeScalars.dropFirst(marker.length).drop { $0.properties.isWhitespace }
+        let inner = String(String.UnicodeScalarView(rest))
+        return ListMarker(parsing: Substring(inner)).map { $0.length == inner.unicodeScalars.count } ?? false
     }
 
     // MARK: splitting
