@@ -31,8 +31,8 @@ enum ChineseWordMerger {
         var result: [Token] = []
         result.reserveCapacity(tokens.count - start)
         for token in tokens[start...] {
-            for piece in split(token, bytes) {
-                if let last = result.last, shouldMerge(last, piece, bytes) {
+            for (pieceIndex, piece) in split(token, bytes).enumerated() {
+                if pieceIndex == 0, let last = result.last, shouldMerge(last, piece, bytes) {
                     let kind: TokenKind = last.kind == .number || piece.kind == .number ? .number : last.kind
                     result[result.count - 1] = Token(range: TextRange(start: last.range.start, end: piece.range.end), kind: kind)
                 } else {
@@ -72,7 +72,11 @@ enum ChineseWordMerger {
                 && leftCharacters.allSatisfy { $0 == mark }
         }
         let leftIsNumber = left.kind == .number || leftCharacters.allSatisfy(numerals.contains)
-        if leftIsNumber, rightCharacters.count == 1, dateUnits.contains(rightCharacters[0]) { return true }
+        if leftIsNumber, rightCharacters.count == 1, dateUnits.contains(rightCharacters[0]),
+            left.kind == .number || leftCharacters.count >= 2 || ["月", "日", "号"].contains(rightCharacters[0])
+        {
+            return true
+        }
         if leftIsNumber, left.kind != .number, rightCharacters.allSatisfy(numerals.contains) { return true }
         if left.kind == .ideograph, right.kind == .ideograph, leftCharacters.count >= 2, rightCharacters.count == 1,
             suffixes.contains(rightCharacters[0]), !leftCharacters.allSatisfy(numerals.contains)

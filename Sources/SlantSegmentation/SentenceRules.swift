@@ -48,8 +48,9 @@ struct SentenceRules {
 
     /// Adds boundaries that ICU does not see: after a sentence's period before a number ("… raak. 81
     /// procent"), before an ellipsis that opens a sentence ("raak. ...en toen"), after the period of
-    /// "word. . . . Next" (the spaced ellipsis opens the next sentence), and Armenian text's ASCII colon used
-    /// as a full stop.
+    /// "word. . . . Next" (the spaced ellipsis opens the next sentence), between run-together sentences
+    /// ("world.Today"), a colon used as a full stop (Armenian, Arabic), and a Greek period before a lower-case
+    /// word.
     private func addMissedBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to boundaries: inout Set<Int>) {
         var index = 0
         while index < bytes.count {
@@ -58,6 +59,11 @@ struct SentenceRules {
                 let word = wordBefore(bytes, end: index, limit: 0)
                 let isPlainWord = word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
                     && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
+                if let next = ByteText.scalar(bytes, at: index + 2), next.properties.isLowercase,
+                    endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))
+                {
+                    boundaries.insert(index + 1)
+                }
                 if isPlainWord {
                     let next = bytes[index + 2]
                     if next >= 0x30, next <= 0x39 { boundaries.insert(index + 1) }
@@ -74,7 +80,7 @@ struct SentenceRules {
                 }
             } else if byte == UInt8(ascii: "."), isRunTogether(bytes, period: index) {
                 boundaries.insert(index + 1)
-            } else if language == "hy", byte == UInt8(ascii: ":"), index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+            } else if Self.colonEndsSentence.contains(language), byte == UInt8(ascii: ":"), index + 1 < bytes.count, bytes[index + 1] == 0x20 {
                 boundaries.insert(index + 1)
             }
             index += 1
@@ -162,9 +168,12 @@ struct SentenceRules {
         if terminal == "…" || word.isEmpty || word.hasSuffix(".") {  // an ellipsis
             return nextIsLower || (!spaced && next.properties.isAlphabetic)
         }
-        if nextIsLower { return true }
+        if nextIsLower { return !endsSentenceBeforeLowercase(word) }
         var wordClass = abbreviations.classify(word)
         if wordClass == nil, isAcronym(word) { wordClass = .general }
+        if wordClass == nil, let spaced = spacedAbbreviation(bytes, word: word, wordEnd: wordEnd, nextIndex: nextIndex, limit: start) {
+            wordClass = spaced
+        }
         if next.properties.numericType != nil {
             return wordClass != nil || isInitial(word)
         }
@@ -177,13 +186,25 @@ struct SentenceRules {
         case .number?, .general?: return !isSentenceStarter(nextWord)
         case nil: break
         }
-        if isInitial(word), next.properties.isUppercase || !next.properties.changesWhenCaseMapped {
+        if isInitial(word), word.unicodeScalars.first?.properties.isUppercase == true,
+            next.properties.isUppercase || !next.properties.changesWhenCaseMapped
+        {
             guard language == "en", word == "I" else { return true }
             // "Albert I. Jones" against "you and I. Did you …": the pronoun ends a sentence.
             return isCapitalised(wordBefore(bytes, end: wordEnd - word.utf8.count, limit: start, skippingSpaces: true))
         }
         return false
     }
+
+    /// Greek abbreviations are listed; after any other word of four or more letters a period ends the
+    /// sentence even before a lower-case word (Greek texts often continue in lower case).
+    private func endsSentenceBeforeLowercase(_ word: String) -> Bool {
+        language == "el" && word.count >= 4 && !word.contains(".") && abbreviations.classify(word) == nil
+    }
+
+    /// Languages whose texts use a colon followed by a space as a full stop: Armenian writers type ":" for
+    /// the Armenian full stop "։", and Arabic headlines end in a colon ("سؤال وجواب:").
+    static let colonEndsSentence: Set<String> = ["hy", "ar"]
 
     /// Languages that write ordinal numbers with a period ("12. Juni", "XII. pluk").
     static let ordinalPeriodLanguages: Set<String> = [
@@ -193,6 +214,28 @@ struct SentenceRules {
     /// Roman numerals of two or more letters ("XII", "IV"), upper case.
     private func isRomanNumeral(_ word: String) -> Bool {
         word.count >= 2 && word.allSatisfy { "IVXLCDM".contains($0) }
+    }
+
+    /// The class of an abbreviation written in parts with spaces ("z. B.", "p. ex.", "т. е."): the part
+    /// before the period joined with the part after it ("z" + "B" → "z.b"), or with the part before it
+    /// ("B" after "z." → "z.b").
+    private func spacedAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, word: String, wordEnd: Int, nextIndex: Int, limit: Int)
+        -> Abbreviations.Class?
+    {
+        guard word.count <= 3 else { return nil }
+        let nextWord = wordAfter(bytes, from: nextIndex)
+        let afterNext = nextIndex + nextWord.utf8.count
+        if !nextWord.isEmpty, nextWord.count <= 3, afterNext < bytes.count, bytes[afterNext] == UInt8(ascii: "."),
+            let joined = abbreviations.classify(word + "." + nextWord)
+        {
+            return joined == .title ? .title : .general
+        }
+        var before = wordEnd - word.utf8.count
+        guard before >= limit + 3, bytes[before - 1] == 0x20, bytes[before - 2] == UInt8(ascii: ".") else { return nil }
+        before -= 2
+        let previous = wordBefore(bytes, end: before, limit: limit)
+        guard !previous.isEmpty, previous.count <= 3 else { return nil }
+        return abbreviations.classify(previous + "." + word)
     }
 
     /// A day or ordinal number written with a period ("12." in "am 12. Juni").
@@ -418,7 +461,7 @@ struct ListMarker: Equatable {
             suffix.unicodeScalars.append(scalars[index])
             index += 1
         }
-        guard index < scalars.count, scalars[index].properties.isWhitespace else { return nil }
+        guard index == scalars.count || scalars[index].properties.isWhitespace else { return nil }
         style = .letter(suffix: suffix)
         ordinal = Int(first.value) - 0x60
         length = index

@@ -1,0 +1,129 @@
+import Dispatch
+import Foundation
+import Slant
+import Synchronization
+import Testing
+
+/// A stage defined outside the library: removes sentences with fewer than `minimumWords` word tokens.
+/// Registering it is all it takes to use it in `--stages` or a pipeline file.
+struct DropShortSentences: Stage {
+    static let name = "drop-short"
+    var requires: Set<Layer> { [.sentences, .tokens] }
+    var provides: Set<Layer> { ["filtered"] }
+    let minimumWords: Int
+
+    func process(_ document: inout Document) throws(StageError) {
+        let tokens = document.tokens
+        document.sentences.removeAll { sentence in tokens[sentence.tokens].filter(\.isWordLike).count < minimumWords }
+    }
+}
+
+/// A stage that fails on documents whose text contains "FAIL", and sleeps a little on others so that
+/// documents finish out of order.
+struct Flaky: Stage {
+    static let name = "flaky"
+    var requires: Set<Layer> { [] }
+    var provides: Set<Layer> { [] }
+
+    func process(_ document: inout Document) throws(StageError) {
+        if document.text.contains("FAIL") { throw .failed(stage: Self.name, document: document.id, message: "asked to fail") }
+        usleep(UInt32((document.text.utf8.count * 7919) % 3000))
+    }
+}
+
+/// An in-memory source of plain documents.
+final class ListSource: InputSource {
+    private var items: [InputItem]
+    init(_ texts: [String]) { items = texts.enumerated().map { .document(Document(id: "doc-\($0.offset)", text: $0.element, language: "en")) }.reversed() }
+    func next() -> InputItem? { items.popLast() }
+}
+
+/// Collects outcomes (the pipeline calls `emit` one at a time).
+final class Collector: Sendable {
+    let outcomes = Mutex<[Outcome]>([])
+    func append(_ outcome: Outcome) { outcomes.withLock { $0.append(outcome) } }
+    var lines: [String] {
+        outcomes.withLock { list in
+            list.map { outcome in
+                switch outcome {
+                case .processed(let document): String(decoding: SegmentRecord.line(for: document), as: UTF8.self)
+                case .failed(let id, let diagnostic): "FAILED \(id ?? "-") \(diagnostic)"
+                }
+            }
+        }
+    }
+}
+
+@Suite struct PipelineTests {
+    func registry() -> StageRegistry {
+        var registry = StageRegistry.standard
+        registry.register(DropShortSentences.self, summary: "drops short sentences") { options throws(StageError) in
+            DropShortSentences(minimumWords: try options.integer("min-words", default: 3, in: 1...100))
+        }
+        registry.register(Flaky.self, summary: "test stage") { _ throws(StageError) in Flaky() }
+        return registry
+    }
+
+    func texts(_ count: Int) -> [String] {
+        (0..<count).map { index in
+            String(repeating: "Sentence number \(index) has words. Short one. ", count: 1 + index % 5) + (index == 7 ? "FAIL" : "")
+        }
+    }
+
+    func run(_ texts: [String], stages: [String], jobs: Int) async throws -> [String] {
+        let chain = try registry().makeChain(stages.map { StageSpec($0) }, initialLayers: [.language])
+        let collector = Collector()
+        try await Pipeline(chain: chain, jobs: jobs).run(ListSource(texts)) { collector.append($0) }
+        return collector.lines
+    }
+
+    @Test func aStageFromOutsideTheLibraryRunsInThePipeline() async throws {
+        let lines = try await run(["Hello there my friend. Hi. What a lovely day it is."], stages: ["segment", "drop-short"], jobs: 1)
+        #expect(lines.count == 1)
+        #expect(lines[0].contains("Hello there my friend."))
+        #expect(!lines[0].contains("\"text\":\"Hi.\""))
+        #expect(registry().names.contains("drop-short"))
+        #expect(throws: StageError.missingLayer(stage: "drop-short", layer: .sentences, providers: ["segment"])) {
+            try registry().makeChain([StageSpec("drop-short")])
+        }
+    }
+
+    @Test func outputIsInInputOrderAndIdenticalWhateverTheJobs() async throws {
+        let input = texts(40)
+        let serial = try await run(input, stages: ["segment", "flaky"], jobs: 1)
+        let parallel = try await run(input, stages: ["segment", "flaky"], jobs: 4)
+        #expect(serial.count == 40)
+        #expect(serial == parallel)
+        for (index, line) in serial.enumerated() where index != 7 { #expect(line.contains("\"id\":\"doc-\(index)\"")) }
+    }
+
+    @Test func aFailingDocumentFailsAloneAndKeepsItsPlace() async throws {
+        let lines = try await run(texts(10), stages: ["flaky"], jobs: 3)
+        #expect(lines.count == 10)
+        #expect(lines[7].hasPrefix("FAILED doc-7"))
+        #expect(lines[7].contains("asked to fail"))
+        #expect(lines[6].contains("doc-6"))
+        #expect(lines[8].contains("doc-8"))
+    }
+
+    @Test func theFirstResultIsEmittedBeforeTheRestOfTheStreamArrives() async throws {
+        // The source hands out one JSON line, then waits until the first result has been emitted before
+        // handing out the second: a pipeline that waited for more input before emitting would stall here.
+        let firstEmitted = DispatchSemaphore(value: 0)
+        let chunks = Mutex<[[UInt8]]>([Array("{\"id\":\"1\",\"text\":\"First.\"}\n".utf8), Array("{\"id\":\"2\",\"text\":\"Second.\"}\n".utf8)])
+        let sawFirstInTime = Mutex(false)
+        let source = JSONLInputs(name: "stream", language: "en") {
+            let remaining = chunks.withLock { $0.count }
+            if remaining == 1 { sawFirstInTime.withLock { $0 = firstEmitted.wait(timeout: .now() + 20) == .success } }
+            return chunks.withLock { $0.isEmpty ? [] : $0.removeFirst() }
+        }
+        let chain = try registry().makeChain([StageSpec("segment")], initialLayers: [.language])
+        let collector = Collector()
+        try await Pipeline(chain: chain, jobs: 2).run(source) { outcome in
+            collector.append(outcome)
+            firstEmitted.signal()
+        }
+        #expect(sawFirstInTime.withLock { $0 })
+        #expect(collector.lines.count == 2)
+    }
+}
