@@ -27,7 +27,20 @@ struct SentenceRules {
             withItems.append(end)
             start = end
         }
-        return joinFalseBoundaries(bytes, withItems.filter { $0 < bytes.count })
+        return joinFalseBoundaries(bytes, withItems.filter { $0 < bytes.count }).map { movePastClosingEmphasis(bytes, $0) }
+    }
+
+    /// A boundary right before closing Markdown emphasis ("**Storage.** Without …") moves past it, so the
+    /// markers stay with the sentence they close.
+    private func movePastClosingEmphasis(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Int {
+        var end = boundary
+        while end < bytes.count, bytes[end] == UInt8(ascii: "*") || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "~")
+            || bytes[end] == UInt8(ascii: "`")
+        {
+            end += 1
+        }
+        guard end > boundary, end == bytes.count || ByteText.whitespaceWidth(bytes, at: end) != nil else { return boundary }
+        return end
     }
 
     /// Drops the boundaries that are false; returns the rest plus `bytes.count`.
@@ -57,7 +70,7 @@ struct SentenceRules {
             let byte = bytes[index]
             if byte == UInt8(ascii: "."), index + 2 < bytes.count, bytes[index + 1] == 0x20 {
                 let word = wordBefore(bytes, end: index, limit: 0)
-                let isPlainWord = word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                let isPlainWord = word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
                     && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
                 if let next = ByteText.scalar(bytes, at: index + 2), next.properties.isLowercase,
                     endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))

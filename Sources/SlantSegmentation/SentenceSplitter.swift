@@ -21,10 +21,13 @@ public struct SentenceSplitter: Sendable {
     public init(mode: Mode = .rules) { self.mode = mode }
 
     /// The ICU locale for a language: with CLDR's abbreviation suppressions where ICU has them.
+    ///
+    /// German is left out on purpose: with ICU 72, `de@ss=standard` suppresses ordinary boundaries
+    /// ("… alles klar. Als die …" stays one sentence); Slant's German abbreviation list does that job.
     public static func icuLocale(for language: LanguageTag?) -> String {
         guard let language, !language.isUndetermined else { return "" }
         let code = language.language
-        let suppressed: Set<String> = ["en", "de", "es", "fr", "it", "pt", "ru"]
+        let suppressed: Set<String> = ["en", "es", "fr", "it", "pt", "ru"]
         return suppressed.contains(code) ? "\(code)@ss=standard" : code
     }
 

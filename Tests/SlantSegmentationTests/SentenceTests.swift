@@ -20,6 +20,9 @@ let sentenceTable: [SentenceCase] = [
                  expected: ["Am 3. Oktober sprach Dr. Weber z. B. über die Preise.", "Niemand widersprach."]),
     SentenceCase(lang: "de", text: "„Ich weiß es nicht. Niemand weiß es“, sagte sie. Dann ging sie.",
                  expected: ["„Ich weiß es nicht. Niemand weiß es“, sagte sie.", "Dann ging sie."]),
+    // ICU 72's de@ss=standard would keep this as one sentence; Slant does not use it for German.
+    SentenceCase(lang: "de", text: "Eigentlich schien alles klar. Als die Gemeinde kam, ging es hoch her. Mehrere Redner sprachen.",
+                 expected: ["Eigentlich schien alles klar.", "Als die Gemeinde kam, ging es hoch her.", "Mehrere Redner sprachen."]),
     SentenceCase(lang: "fr", text: "M. Dupont est arrivé à 14 h. Il a parlé des impôts, p. ex. la TVA. C'est tout !",
                  expected: ["M. Dupont est arrivé à 14 h.", "Il a parlé des impôts, p. ex. la TVA.", "C'est tout !"]),
     SentenceCase(lang: "es", text: "El Sr. García llegó ayer. ¿Vendrá mañana? ¡Claro que sí!",
@@ -141,6 +144,11 @@ let sentenceTable: [SentenceCase] = [
         #expect(sentences.last == "Final paragraph.")
         #expect(!sentences.contains { $0.contains("notASentence") })
         #expect(!document.tokens.contains { document.slice($0.range) == "notASentence" })
+    }
+
+    @Test func closingEmphasisStaysWithItsSentence() throws {
+        let document = try segment("**Storage.** Without batteries, power is lost. *Really.* Yes.", lang: "en", markdown: true)
+        #expect(sentenceTexts(document) == ["**Storage.**", "Without batteries, power is lost.", "*Really.*", "Yes."])
     }
 
     @Test func anUnclosedFenceRunsToTheEnd() throws {
