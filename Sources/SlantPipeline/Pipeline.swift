@@ -110,6 +110,8 @@ private actor OrderedEmitter {
     private let window: WindowGate
     private var nextPosition = 0
     private var finished: [Int: Outcome] = [:]
+    /// Whether a call is emitting: the actor is reentrant at `await emit`, so only one call drains.
+    private var draining = false
 
     init(emit: @escaping @Sendable (Outcome) async throws -> Void, window: WindowGate) {
         self.emit = emit
@@ -118,6 +120,9 @@ private actor OrderedEmitter {
 
     func deliver(_ position: Int, _ outcome: Outcome) async throws {
         finished[position] = outcome
+        guard !draining else { return }  // the draining call will emit it
+        draining = true
+        defer { draining = false }
         while let ready = finished.removeValue(forKey: nextPosition) {
             nextPosition += 1
             try await emit(ready)

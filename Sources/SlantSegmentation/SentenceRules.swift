@@ -9,17 +9,52 @@ struct SentenceRules {
     let abbreviations: Abbreviations
     let language: String
 
+    /// Whether a colon and a space end a sentence in this language.
+    let colonEndsSentence: Bool
+
     init(language: LanguageTag?) {
         self.language = language?.language ?? "und"
         self.abbreviations = Abbreviations.bundled(for: self.language)
+        self.colonEndsSentence = Self.colonEndsSentence.contains(self.language)
     }
 
     /// The corrected boundaries (ascending, ending with `bytes.count`) for ICU's `candidates`.
     func apply(to bytes: UnsafeBufferPointer<UInt8>, candidates: [Int]) -> [Int] {
-        var boundaries = Set(candidates.filter { $0 < bytes.count })
-        addMissedBoundaries(bytes, to: &boundaries)
-        boundaries.formUnion(listItemSplits(bytes, start: 0, end: bytes.count))
-        let joined = joinFalseBoundaries(bytes, boundaries.sorted())
+        var rules = self
+        rules.hasQuotationOpener = Self.containsQuotationOpener(bytes)
+        return rules.correct(bytes, candidates: candidates)
+    }
+
+    /// Whether the zone holds any opening quotation mark or title bracket (most zones hold none, and the
+    /// quotation check is skipped).
+    private var hasQuotationOpener = true
+
+    private static func containsQuotationOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index + 1 < bytes.count {
+            let lead = bytes[index]
+            if lead == 0xC2, bytes[index + 1] == 0xAB { return true }  // «
+            if (lead == 0xE2 || lead == 0xE3), index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+                let last = bytes[index + 2]
+                if lead == 0xE2, last == 0x9E || last == 0x9C || last == 0xB9 { return true }  // „ “ ‹
+                if lead == 0xE3, last == 0x8A || last == 0x88 || last == 0x8C || last == 0x8E { return true }  // 《 〈 「 『
+            }
+            index += 1
+        }
+        return false
+    }
+
+    private func correct(_ bytes: UnsafeBufferPointer<UInt8>, candidates: [Int]) -> [Int] {
+        var added: [Int] = []
+        var removed: [Int] = []
+        addMissedBoundaries(bytes, adding: &added, removing: &removed)
+        added.append(contentsOf: listItemSplits(bytes, start: 0, end: bytes.count))
+        var boundaries = candidates.filter { $0 < bytes.count }
+        if !added.isEmpty || !removed.isEmpty {
+            let removedSet = Set(removed)
+            boundaries = Array(Set(boundaries + added)).filter { !removedSet.contains($0) }.sorted()
+        }
+        let joined = joinFalseBoundaries(bytes, boundaries)
         var withItems: [Int] = []
         var start = 0
         for end in joined {
@@ -64,7 +99,7 @@ struct SentenceRules {
     /// "word. . . . Next" (the spaced ellipsis opens the next sentence), between run-together sentences
     /// ("world.Today"), a colon used as a full stop (Armenian, Arabic), and a Greek period before a lower-case
     /// word.
-    private func addMissedBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, to boundaries: inout Set<Int>) {
+    private func addMissedBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, adding added: inout [Int], removing removed: inout [Int]) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -75,26 +110,26 @@ struct SentenceRules {
                 if let next = ByteText.scalar(bytes, at: index + 2), next.properties.isLowercase,
                     endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))
                 {
-                    boundaries.insert(index + 1)
+                    added.append(index + 1)
                 }
                 if isPlainWord {
                     let next = bytes[index + 2]
-                    if next >= 0x30, next <= 0x39 { boundaries.insert(index + 1) }
+                    if next >= 0x30, next <= 0x39 { added.append(index + 1) }
                     if next == UInt8(ascii: "."), let after = endOfEllipsis(bytes, at: index + 2),
                         let following = ByteText.scalar(bytes, at: after < bytes.count && bytes[after] == 0x20 ? after + 1 : after),
                         following.properties.isAlphabetic
                     {
                         // "word. ...next" or "word. . . . Next": the sentence ends at the first period and the
                         // ellipsis opens the next one.
-                        boundaries.insert(index + 1)
-                        boundaries.remove(after)
-                        boundaries.remove(after + 1)
+                        added.append(index + 1)
+                        removed.append(after)
+                        removed.append(after + 1)
                     }
                 }
             } else if byte == UInt8(ascii: "."), isRunTogether(bytes, period: index) {
-                boundaries.insert(index + 1)
-            } else if Self.colonEndsSentence.contains(language), byte == UInt8(ascii: ":"), index + 1 < bytes.count, bytes[index + 1] == 0x20 {
-                boundaries.insert(index + 1)
+                added.append(index + 1)
+            } else if byte == UInt8(ascii: ":"), colonEndsSentence, index + 1 < bytes.count, bytes[index + 1] == 0x20 {
+                added.append(index + 1)
             }
             index += 1
         }
@@ -296,6 +331,7 @@ struct SentenceRules {
     /// Whether the boundary falls inside a quotation or title that opens in this segment and closes soon
     /// after the boundary (within 300 bytes): `„Ich weiß es nicht. Niemand weiß es“, sagte er.`
     private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
+        guard hasQuotationOpener else { return false }
         var expected: [[Unicode.Scalar]] = []
         var index = start
         while index < boundary {
@@ -398,6 +434,8 @@ struct SentenceRules {
     private func listItemSplits(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> [Int] {
         var first = start
         while first < end, let width = ByteText.whitespaceWidth(bytes, at: first) { first += width }
+        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<min(end, first + 64)]), as: UTF8.self)
+        guard ListMarker(parsing: Substring(head)) != nil else { return [] }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)
         guard let opening = ListMarker(parsing: Substring(text)) else { return [] }
         var splits: [Int] = []
