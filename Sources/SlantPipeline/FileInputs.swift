@@ -74,11 +74,10 @@ public final class FileInputs: InputSource {
 
     private func read(file path: String, root: String?) -> InputItem {
         let id = Self.identifier(for: path, root: root)
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.mappedIfSafe])
-        } catch {
-            return .failure(id: id, Diagnostic(.error, path, "cannot read: \(Self.reason(error))"))
+        let data: [UInt8]
+        switch FileBytes.read(path) {
+        case .success(let bytes): data = bytes
+        case .failure(let error): return .failure(id: id, Diagnostic(.error, path, "cannot read: \(error.reason)"))
         }
         let text: String
         let warning: Diagnostic?
@@ -126,6 +125,36 @@ public final class FileInputs: InputSource {
             }
         }
         return nsError.localizedDescription
+    }
+}
+
+/// Reads whole files with `open(2)` and `read(2)`, reporting the system's reason on failure.
+enum FileBytes {
+    /// Why a file could not be read: the system's message for `errno`.
+    struct Failure: Error {
+        let reason: String
+        init(errno code: Int32) { reason = String(cString: strerror(code)).lowercased() }
+    }
+
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(Failure(errno: errno)) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(Failure(errno: errno)) }
+        if (status.st_mode & S_IFMT) == S_IFDIR { return .failure(Failure(errno: EISDIR)) }
+        var result: [UInt8] = []
+        result.reserveCapacity(max(0, Int(status.st_size)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(result) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(errno: errno))
+            }
+            result.append(contentsOf: chunk[0..<count])
+        }
     }
 }
 
