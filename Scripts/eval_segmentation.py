@@ -87,7 +87,7 @@ def uax29(a):
                 b2s[pos] = len(text)
                 breaks = sorted({b2s[s["end"]] for s in spans} | {0})
                 f.write(json.dumps({"line": c["line"], "breaks": breaks, "units": "scalar"}) + "\n")
-        subprocess.run([sys.executable, os.path.join(SEG, "uax29_eval.py"), kind, sysf, "--units", "scalar"])
+        subprocess.run([sys.executable, os.path.join(SEG, "uax29_eval.py"), kind, sysf, "--units", "scalar", "--show", "50"])
 
 
 def read_jsonl_from_cmd(cmd):
