@@ -127,3 +127,31 @@ final class Collector: Sendable {
         #expect(collector.lines.count == 2)
     }
 }
+
+@Suite struct PipelineOutcomesTests {
+    @Test func outcomesAreAnAsyncSequenceInInputOrder() async throws {
+        let chain = try StageRegistry.standard.makeChain([StageSpec("segment")], initialLayers: [.language])
+        let texts = (0..<25).map { "Document \($0). It has two sentences." }
+        var ids: [String] = []
+        for try await outcome in Pipeline(chain: chain, jobs: 3).outcomes(of: ListSource(texts)) {
+            guard case .processed(let document) = outcome else {
+                Issue.record("unexpected failure \(outcome)")
+                continue
+            }
+            #expect(document.sentences.count == 2)
+            ids.append(document.id)
+            try await Task.sleep(for: .milliseconds(1))  // a slow consumer: the pipeline waits for it
+        }
+        #expect(ids == (0..<25).map { "doc-\($0)" })
+    }
+
+    @Test func stoppingEarlyEndsTheRun() async throws {
+        let chain = try StageRegistry.standard.makeChain([StageSpec("segment")], initialLayers: [.language])
+        var seen = 0
+        for try await _ in Pipeline(chain: chain, jobs: 2).outcomes(of: ListSource((0..<1000).map { "Text \($0)." })) {
+            seen += 1
+            if seen == 3 { break }
+        }
+        #expect(seen == 3)
+    }
+}
