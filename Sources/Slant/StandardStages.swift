@@ -9,13 +9,18 @@ extension StageRegistry {
     /// Every stage that ships with Slant, in the order they usually run.
     public static let standard: StageRegistry = {
         var registry = StageRegistry()
-        registry.register(NormalizeStage.self, summary: "Unicode NFC normalization of the text (before any offsets exist)") { _ throws(StageError) in
+        registry.register(NormalizeStage.self, summary: "Unicode NFC normalization of the text (before any offsets exist)") {
+            _ throws(StageError) in
             NormalizeStage()
         }
-        registry.register(LanguageStage.self, summary: "language identification (script, then function-word profiles); keeps a given language") {
+        registry.register(
+            LanguageStage.self, summary: "language identification (script, then function-word profiles); keeps a given language"
+        ) {
             options throws(StageError) in try LanguageStage(options: &options)
         }
-        registry.register(SegmentStage.self, summary: "Markdown zones, sentences (ICU + rules) and word tokens (ICU dictionaries for CJK/Thai)") {
+        registry.register(
+            SegmentStage.self, summary: "Markdown zones, sentences (ICU + rules) and word tokens (ICU dictionaries for CJK/Thai)"
+        ) {
             options throws(StageError) in try SegmentStage(options: &options)
         }
         return registry

@@ -39,7 +39,9 @@ extension Document {
             }
             if zones.indices.contains(sentence.zone) {
                 let zone = zones[sentence.zone]
-                if !zone.content.covers(sentence.range) { problems.append("sentence[\(index)] \(sentence.range) is outside its zone's content \(zone.content)") }
+                if !zone.content.covers(sentence.range) {
+                    problems.append("sentence[\(index)] \(sentence.range) is outside its zone's content \(zone.content)")
+                }
             } else if !zones.isEmpty {
                 problems.append("sentence[\(index)] names zone \(sentence.zone), which does not exist")
             }

@@ -98,7 +98,8 @@ public struct StageOptions: Sendable {
     }
 
     /// A decimal option, optionally bounded.
-    public mutating func number(_ key: String, default fallback: Double, in bounds: ClosedRange<Double>? = nil) throws(StageError) -> Double {
+    public mutating func number(_ key: String, default fallback: Double, in bounds: ClosedRange<Double>? = nil) throws(StageError) -> Double
+    {
         let result: Double
         switch value(key) {
         case nil: return fallback

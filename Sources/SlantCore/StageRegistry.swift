@@ -53,7 +53,9 @@ public struct StageRegistry: Sendable {
             preconditionFailure("stage '\(S.name)' must build with default options: \(error)")
         }
         if entries[S.name] == nil { names.append(S.name) }
-        entries[S.name] = Entry(name: S.name, summary: summary, factory: { (options: inout StageOptions) throws(StageError) -> any Stage in try factory(&options) }, example: example)
+        entries[S.name] = Entry(
+            name: S.name, summary: summary,
+            factory: { (options: inout StageOptions) throws(StageError) -> any Stage in try factory(&options) }, example: example)
     }
 
     /// The entry for a name, if registered.

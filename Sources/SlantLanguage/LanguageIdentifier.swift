@@ -63,7 +63,10 @@ public struct LanguageIdentifier: Sendable {
             let isCJK = script == .han || script == .hiragana || script == .katakana || script == .hangul
             weighted[isCJK ? (script == .katakana ? .hiragana : script) : script, default: 0] += isCJK ? count * 3 : count
         }
-        if kana > 0 { weighted[.hiragana, default: 0] += weighted[.han] ?? 0; weighted[.han] = nil }
+        if kana > 0 {
+            weighted[.hiragana, default: 0] += weighted[.han] ?? 0
+            weighted[.han] = nil
+        }
         let ranked = weighted.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
         guard let (dominant, dominantCount) = ranked.first else {
             return Identification(language: .undetermined, confidence: 0, script: nil)
@@ -71,7 +74,8 @@ public struct LanguageIdentifier: Sendable {
         let total = ranked.reduce(0) { $0 + $1.value }
         let share = Double(dominantCount) / Double(max(total, 1))
         if dominant == .hiragana {
-            return Identification(language: "ja", confidence: share * Double(min(kana * 10, han + kana)) / Double(max(han + kana, 1)), script: dominant)
+            return Identification(
+                language: "ja", confidence: share * Double(min(kana * 10, han + kana)) / Double(max(han + kana, 1)), script: dominant)
         }
         if dominant == .han { return chinese(sample, share: share) }
         if let language = Self.singleLanguageScripts[dominant.shortName] {
@@ -123,7 +127,8 @@ public struct LanguageIdentifier: Sendable {
         let second = order.count > 1 ? scores[order[1]] : 0
         let margin = (scores[best] - second) / scores[best]
         let coverage = min(1, scores[best] / Double(max(words, 1)) * 2)
-        return Identification(language: LanguageTag(profiles[best].tag), confidence: share * (0.5 * margin + 0.5 * coverage), script: script)
+        return Identification(
+            language: LanguageTag(profiles[best].tag), confidence: share * (0.5 * margin + 0.5 * coverage), script: script)
     }
 
     /// Calls `body` with each lower-cased word: runs of letters and combining marks (Arabic vowel marks and

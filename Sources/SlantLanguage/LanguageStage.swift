@@ -17,7 +17,9 @@ public struct LanguageStage: Stage {
     /// Confidence under which the fallback is used.
     public var minimumConfidence: Double
 
-    public init(identifier: LanguageIdentifier = LanguageIdentifier(), fallback: LanguageTag = .undetermined, minimumConfidence: Double = 0.1) {
+    public init(
+        identifier: LanguageIdentifier = LanguageIdentifier(), fallback: LanguageTag = .undetermined, minimumConfidence: Double = 0.1
+    ) {
         self.identifier = identifier
         self.fallback = fallback
         self.minimumConfidence = minimumConfidence

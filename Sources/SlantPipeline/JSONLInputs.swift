@@ -67,7 +67,10 @@ public final class JSONLInputs: InputSource {
         var repairWarning: Diagnostic?
         if String(validating: bytes, as: UTF8.self) == nil {
             let (count, first) = TextDecoding.invalidSequences(bytes)
-            repairWarning = Diagnostic(.warning, location, "invalid UTF-8: \(count) ill-formed sequence\(count == 1 ? "" : "s") replaced with U+FFFD (first at byte \(first) of the line)")
+            repairWarning = Diagnostic(
+                .warning, location,
+                "invalid UTF-8: \(count) ill-formed sequence\(count == 1 ? "" : "s") replaced with U+FFFD (first at byte \(first) of the line)"
+            )
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
         let object: Any
@@ -77,7 +80,8 @@ public final class JSONLInputs: InputSource {
             return .failure(id: nil, Diagnostic(.error, location, "malformed JSON: \(Self.describe(error)); line skipped"))
         }
         guard let record = object as? [String: Any] else {
-            return .failure(id: nil, Diagnostic(.error, location, "expected a JSON object like {\"id\": \"a\", \"text\": \"...\"}; line skipped"))
+            return .failure(
+                id: nil, Diagnostic(.error, location, "expected a JSON object like {\"id\": \"a\", \"text\": \"...\"}; line skipped"))
         }
         let id: String
         switch record["id"] {
@@ -93,7 +97,8 @@ public final class JSONLInputs: InputSource {
         }
         var language = forcedLanguage
         if language == nil, let lang = record["lang"] as? String, !lang.isEmpty { language = LanguageTag(lang) }
-        var document = Document(id: id, text: text, source: location, isMarkdown: record["format"] as? String == "markdown", language: language)
+        var document = Document(
+            id: id, text: text, source: location, isMarkdown: record["format"] as? String == "markdown", language: language)
         if let repairWarning { document.diagnostics.append(repairWarning) }
         if !seenIds.insert(id).inserted {
             document.diagnostics.append(Diagnostic(.warning, location, "duplicate id '\(id)' (an earlier line has it too)"))

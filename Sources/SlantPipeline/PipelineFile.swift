@@ -60,7 +60,8 @@ public enum PipelineFile {
                 if let dictionary = rawOptions as? [String: Any] {
                     for (key, value) in dictionary {
                         guard let converted = optionValue(value) else {
-                            throw .invalid(path: path, message: "\(position) ('\(name)'): option '\(key)' must be a string, number, boolean or list")
+                            throw .invalid(
+                                path: path, message: "\(position) ('\(name)'): option '\(key)' must be a string, number, boolean or list")
                         }
                         options[key] = converted
                     }

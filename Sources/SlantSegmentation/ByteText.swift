@@ -29,7 +29,9 @@ enum ByteText {
     }
 
     /// The scalar ending at `end`, skipping whitespace first when asked.
-    static func lastScalar<C: RandomAccessCollection<UInt8>>(_ bytes: C, before end: Int, skippingSpaces: Bool = false)
+    static func lastScalar<C: RandomAccessCollection<UInt8>>(
+        _ bytes: C, before end: Int, skippingSpaces: Bool = false
+    )
         -> Unicode.Scalar? where C.Index == Int
     {
         var end = end

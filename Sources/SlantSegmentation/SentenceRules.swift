@@ -34,7 +34,7 @@ struct SentenceRules {
         while index + 1 < bytes.count {
             let lead = bytes[index]
             if lead == 0xC2, bytes[index + 1] == 0xAB { return true }  // «
-            if (lead == 0xE2 || lead == 0xE3), index + 2 < bytes.count, bytes[index + 1] == 0x80 {
+            if lead == 0xE2 || lead == 0xE3, index + 2 < bytes.count, bytes[index + 1] == 0x80 {
                 let last = bytes[index + 2]
                 if lead == 0xE2, last == 0x9E || last == 0x9C || last == 0xB9 { return true }  // „ “ ‹
                 if lead == 0xE3, last == 0x8A || last == 0x88 || last == 0x8C || last == 0x8E { return true }  // 《 〈 「 『
@@ -69,8 +69,9 @@ struct SentenceRules {
     /// markers stay with the sentence they close.
     private func movePastClosingEmphasis(_ bytes: UnsafeBufferPointer<UInt8>, _ boundary: Int) -> Int {
         var end = boundary
-        while end < bytes.count, bytes[end] == UInt8(ascii: "*") || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "~")
-            || bytes[end] == UInt8(ascii: "`")
+        while end < bytes.count,
+            bytes[end] == UInt8(ascii: "*") || bytes[end] == UInt8(ascii: "_") || bytes[end] == UInt8(ascii: "~")
+                || bytes[end] == UInt8(ascii: "`")
         {
             end += 1
         }
@@ -105,7 +106,8 @@ struct SentenceRules {
             let byte = bytes[index]
             if byte == UInt8(ascii: "."), index + 2 < bytes.count, bytes[index + 1] == 0x20 {
                 let word = wordBefore(bytes, end: index, limit: 0)
-                let isPlainWord = word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                let isPlainWord =
+                    word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
                     && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
                 if let next = ByteText.scalar(bytes, at: index + 2), next.properties.isLowercase,
                     endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))
@@ -137,7 +139,9 @@ struct SentenceRules {
 
     /// The end of an ellipsis ("...", ". . .") starting at `index`, if one starts there.
     private func endOfEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
-        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "."), bytes[index + 1] == UInt8(ascii: "."), bytes[index + 2] == UInt8(ascii: ".") {
+        if index + 2 < bytes.count, bytes[index] == UInt8(ascii: "."), bytes[index + 1] == UInt8(ascii: "."),
+            bytes[index + 2] == UInt8(ascii: ".")
+        {
             var end = index + 3
             while end < bytes.count, bytes[end] == UInt8(ascii: ".") { end += 1 }
             return end
@@ -267,7 +271,9 @@ struct SentenceRules {
     /// The class of an abbreviation written in parts with spaces ("z. B.", "p. ex.", "т. е."): the part
     /// before the period joined with the part after it ("z" + "B" → "z.b"), or with the part before it
     /// ("B" after "z." → "z.b").
-    private func spacedAbbreviation(_ bytes: UnsafeBufferPointer<UInt8>, word: String, wordEnd: Int, nextIndex: Int, limit: Int)
+    private func spacedAbbreviation(
+        _ bytes: UnsafeBufferPointer<UInt8>, word: String, wordEnd: Int, nextIndex: Int, limit: Int
+    )
         -> Abbreviations.Class?
     {
         guard word.count <= 3 else { return nil }
@@ -296,7 +302,9 @@ struct SentenceRules {
 
     /// "[...]" or "(…)": an omission mark, not a sentence end.
     private func isBracketedEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, periodEnd: Int) -> Bool {
-        guard periodEnd < bytes.count, let closer = ByteText.scalar(bytes, at: periodEnd), closer == "]" || closer == ")" else { return false }
+        guard periodEnd < bytes.count, let closer = ByteText.scalar(bytes, at: periodEnd), closer == "]" || closer == ")" else {
+            return false
+        }
         var index = periodEnd
         var dots = 0
         while index > start, bytes[index - 1] == UInt8(ascii: ".") {
@@ -398,7 +406,9 @@ struct SentenceRules {
     }
 
     /// One letter (an initial or a single-letter abbreviation).
-    private func isInitial(_ word: String) -> Bool { word.unicodeScalars.count == 1 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic) }
+    private func isInitial(_ word: String) -> Bool {
+        word.unicodeScalars.count == 1 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+    }
 
     private func isCapitalised(_ word: String) -> Bool { word.unicodeScalars.first?.properties.isUppercase ?? false }
 
@@ -490,7 +500,9 @@ struct ListMarker: Equatable {
         }
         var index = 0
         var value = 0
-        while index < scalars.count, index < 3, let digit = scalars[index].properties.numericType == .decimal ? Int(String(scalars[index])) : nil {
+        while index < scalars.count, index < 3,
+            let digit = scalars[index].properties.numericType == .decimal ? Int(String(scalars[index])) : nil
+        {
             value = value * 10 + digit
             index += 1
         }

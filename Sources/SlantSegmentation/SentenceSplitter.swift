@@ -58,7 +58,9 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
-    private func ruledSentences(_ bytes: UnsafeBufferPointer<UInt8>, zones: [Zone], language: LanguageTag?, markdown: Bool) throws(ICUError)
+    private func ruledSentences(
+        _ bytes: UnsafeBufferPointer<UInt8>, zones: [Zone], language: LanguageTag?, markdown: Bool
+    ) throws(ICUError)
         -> [Sentence]
     {
         let iterator = try BreakIterator(.sentence, locale: SentenceSplitter.icuLocale(for: language))

@@ -12,7 +12,9 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "Files or directories to read; '-' or nothing reads standard input.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Input format: 'text' (files, or all of stdin as one document) or 'jsonl' (one {\"id\",\"text\",\"lang\"?} object per line).")
+    @Option(
+        name: .long,
+        help: "Input format: 'text' (files, or all of stdin as one document) or 'jsonl' (one {\"id\",\"text\",\"lang\"?} object per line).")
     var input: Format = .text
 
     @Option(name: .long, help: "Language of every document (BCP 47, e.g. en, zh-Hans); skips identification.")
@@ -27,7 +29,8 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "A YAML pipeline file listing the stages and their options.")
     var pipeline: String?
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("A stage option: STAGE.OPTION=VALUE (repeatable).", valueName: "stage.option=value"))
+    @Option(
+        name: .customLong("set"), help: ArgumentHelp("A stage option: STAGE.OPTION=VALUE (repeatable).", valueName: "stage.option=value"))
     var settings: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print only errors on stderr, no notes or warnings.")
@@ -65,7 +68,8 @@ struct InputOptions: ParsableArguments {
         for setting in settings {
             guard let (stage, option, value) = Self.parseSetting(setting) else { continue }
             guard let index = specs.firstIndex(where: { $0.name == stage }) else {
-                throw CommandFailure.configuration("--set \(setting): stage '\(stage)' is not in the pipeline (\(specs.map(\.name).joined(separator: ",")))")
+                throw CommandFailure.configuration(
+                    "--set \(setting): stage '\(stage)' is not in the pipeline (\(specs.map(\.name).joined(separator: ",")))")
             }
             specs[index].options[option] = value
         }
@@ -79,9 +83,10 @@ struct InputOptions: ParsableArguments {
             return FileInputs(paths: paths.isEmpty ? ["-"] : paths, language: language)
         case .jsonl:
             let files = paths.isEmpty ? ["-"] : paths
-            return ConcatenatedInputs(files.map { path in
-                path == "-" ? JSONLInputs(language: language) : jsonlSource(path: path, language: language)
-            })
+            return ConcatenatedInputs(
+                files.map { path in
+                    path == "-" ? JSONLInputs(language: language) : jsonlSource(path: path, language: language)
+                })
         }
     }
 }

@@ -6,7 +6,8 @@ import Testing
         let result = try SlantProcess.run(["segment", "Corpus"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let records = result.records
-        let files = FileManager.default.enumerator(atPath: SlantProcess.packageRoot.appendingPathComponent("Corpus").path)?
+        let files =
+            FileManager.default.enumerator(atPath: SlantProcess.packageRoot.appendingPathComponent("Corpus").path)?
             .compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") } ?? []
         #expect(records.count == files.count)
         #expect(records.count >= 12)
@@ -47,7 +48,8 @@ import Testing
         let record = try #require(result.records.first)
         #expect(record["id"] as? String == "stdin")
         #expect(record["language"] as? String == "en")
-        #expect((record["sentences"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Hello there.", "How are you?", "Fine."])
+        #expect(
+            (record["sentences"] as? [[String: Any]])?.compactMap { $0["text"] as? String } == ["Hello there.", "How are you?", "Fine."])
         #expect(record["tokens"] == nil)
     }
 
@@ -65,8 +67,9 @@ import Testing
         let records = result.records
         #expect(records.count == 5)
         #expect(records[0]["language"] as? String == "fr")
-        #expect(records[1]["error"] as? String == "stdin:2: error: malformed JSON: Invalid value around character 0.; line skipped"
-            || (records[1]["error"] as? String)?.hasPrefix("stdin:2: error: malformed JSON") == true)
+        #expect(
+            records[1]["error"] as? String == "stdin:2: error: malformed JSON: Invalid value around character 0.; line skipped"
+                || (records[1]["error"] as? String)?.hasPrefix("stdin:2: error: malformed JSON") == true)
         #expect(records[2]["language"] as? String == "de")
         #expect(records[2]["language_confidence"] == nil)
         #expect((records[3]["error"] as? String)?.contains("has no \"text\"") == true)
@@ -80,7 +83,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         try Data("Good text. Two sentences.".utf8).write(to: directory.appendingPathComponent("a.txt"))
         try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0x01]).write(to: directory.appendingPathComponent("b.txt"))
-        try Data([0x53, 0x6F, 0x6D, 0x65, 0x20, 0xFF, 0x20, 0x74, 0x65, 0x78, 0x74, 0x2E]).write(to: directory.appendingPathComponent("c.txt"))
+        try Data([0x53, 0x6F, 0x6D, 0x65, 0x20, 0xFF, 0x20, 0x74, 0x65, 0x78, 0x74, 0x2E]).write(
+            to: directory.appendingPathComponent("c.txt"))
         try Data().write(to: directory.appendingPathComponent("d.txt"))
         try Data("ignored".utf8).write(to: directory.appendingPathComponent("e.pdf"))
         let result = try SlantProcess.run(["segment", "--no-tokens", directory.path, directory.appendingPathComponent("missing.txt").path])
@@ -121,7 +125,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let pipeline = directory.appendingPathComponent("p.yaml")
         try Data("stages:\n  - segment: {mode: icu}\n".utf8).write(to: pipeline)
-        let raw = try SlantProcess.run(["segment", "--pipeline", pipeline.path, "--lang", "en", "--no-tokens", "-"], stdin: Data("Mr. Smith left.".utf8))
+        let raw = try SlantProcess.run(
+            ["segment", "--pipeline", pipeline.path, "--lang", "en", "--no-tokens", "-"], stdin: Data("Mr. Smith left.".utf8))
         #expect(raw.status == 0)
         #expect(raw.records.first.flatMap { ($0["sentences"] as? [Any])?.count } == 2)
         try Data("stages: [segment\n".utf8).write(to: pipeline)

@@ -36,7 +36,9 @@ import Testing
         var start = 0
         var numbers: [String] = []
         for boundary in boundaries {
-            if WordStatus(ruleStatus: boundary.ruleStatus) == .number { numbers.append(String(decoding: bytes[start..<boundary.offset], as: UTF8.self)) }
+            if WordStatus(ruleStatus: boundary.ruleStatus) == .number {
+                numbers.append(String(decoding: bytes[start..<boundary.offset], as: UTF8.self))
+            }
             start = boundary.offset
         }
         #expect(numbers == ["3.5"])

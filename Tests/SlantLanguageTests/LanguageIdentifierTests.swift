@@ -4,11 +4,26 @@ import Testing
 /// Short texts written for these tests, one per language, each about two sentences.
 let languageSamples: [(String, String)] = [
     ("en", "The council said the new bridge would probably open next spring, although critics argue that the budget has already doubled."),
-    ("es", "El ayuntamiento afirmó que el nuevo puente probablemente abrirá la próxima primavera, aunque los críticos dicen que el presupuesto ya se ha duplicado."),
-    ("fr", "La mairie a déclaré que le nouveau pont ouvrirait sans doute au printemps prochain, mais les critiques estiment que le budget a déjà doublé."),
-    ("de", "Der Stadtrat erklärte, die neue Brücke werde wahrscheinlich im nächsten Frühjahr eröffnet, obwohl Kritiker meinen, dass sich das Budget bereits verdoppelt hat."),
-    ("it", "Il consiglio comunale ha detto che il nuovo ponte aprirà probabilmente la prossima primavera, anche se i critici sostengono che il bilancio è già raddoppiato."),
-    ("pt", "A câmara disse que a nova ponte deve abrir na próxima primavera, embora os críticos afirmem que o orçamento já dobrou e que não há garantias."),
+    (
+        "es",
+        "El ayuntamiento afirmó que el nuevo puente probablemente abrirá la próxima primavera, aunque los críticos dicen que el presupuesto ya se ha duplicado."
+    ),
+    (
+        "fr",
+        "La mairie a déclaré que le nouveau pont ouvrirait sans doute au printemps prochain, mais les critiques estiment que le budget a déjà doublé."
+    ),
+    (
+        "de",
+        "Der Stadtrat erklärte, die neue Brücke werde wahrscheinlich im nächsten Frühjahr eröffnet, obwohl Kritiker meinen, dass sich das Budget bereits verdoppelt hat."
+    ),
+    (
+        "it",
+        "Il consiglio comunale ha detto che il nuovo ponte aprirà probabilmente la prossima primavera, anche se i critici sostengono che il bilancio è già raddoppiato."
+    ),
+    (
+        "pt",
+        "A câmara disse que a nova ponte deve abrir na próxima primavera, embora os críticos afirmem que o orçamento já dobrou e que não há garantias."
+    ),
     ("ru", "Городской совет заявил, что новый мост, вероятно, откроется следующей весной, хотя критики считают, что бюджет уже удвоился."),
     ("ar", "قال المجلس البلدي إن الجسر الجديد سيفتح على الأرجح في الربيع المقبل، رغم أن المنتقدين يرون أن الميزانية تضاعفت بالفعل."),
     ("hi", "नगर परिषद ने कहा कि नया पुल शायद अगले वसंत में खुलेगा, हालांकि आलोचकों का कहना है कि बजट पहले ही दोगुना हो चुका है।"),
@@ -18,7 +33,10 @@ let languageSamples: [(String, String)] = [
     ("ko", "시의회는 새 다리가 아마 내년 봄에 개통될 것이라고 밝혔지만, 비판자들은 예산이 이미 두 배로 늘었다고 주장한다."),
     ("el", "Το δημοτικό συμβούλιο δήλωσε ότι η νέα γέφυρα πιθανότατα θα ανοίξει την επόμενη άνοιξη."),
     ("uk", "Міська рада заявила, що новий міст, імовірно, відкриють наступної весни, хоча критики вважають, що бюджет уже подвоївся."),
-    ("nl", "De gemeenteraad zei dat de nieuwe brug waarschijnlijk volgend voorjaar opengaat, hoewel critici zeggen dat het budget al is verdubbeld."),
+    (
+        "nl",
+        "De gemeenteraad zei dat de nieuwe brug waarschijnlijk volgend voorjaar opengaat, hoewel critici zeggen dat het budget al is verdubbeld."
+    ),
 ]
 
 @Suite struct LanguageIdentifierTests {

@@ -20,7 +20,9 @@ func drain(_ source: any InputSource) -> [InputItem] {
 
 @Suite struct JSONLInputTests {
     @Test func readsRecordsAcrossArbitraryChunks() throws {
-        let items = drain(jsonlSource("{\"id\":\"a\",\"text\":\"Grüße aus Köln 😀\"}\n{\"id\":7,\"text\":\"数字\",\"lang\":\"zh-Hans\"}\r\n\n{\"text\":\"no id\"}"))
+        let items = drain(
+            jsonlSource(
+                "{\"id\":\"a\",\"text\":\"Grüße aus Köln 😀\"}\n{\"id\":7,\"text\":\"数字\",\"lang\":\"zh-Hans\"}\r\n\n{\"text\":\"no id\"}"))
         #expect(items.count == 3)
         guard case .document(let first) = items[0], case .document(let second) = items[1], case .document(let third) = items[2] else {
             Issue.record("expected three documents")
@@ -35,7 +37,10 @@ func drain(_ source: any InputSource) -> [InputItem] {
     }
 
     @Test func badLinesAreReportedWithTheirNumberAndTheRestGoesOn() {
-        let items = drain(jsonlSource("{\"id\":\"a\",\"text\":\"ok\"}\n{broken\n[1,2]\n{\"id\":\"b\"}\n{\"id\":\"c\",\"text\":5}\n{\"id\":\"d\",\"text\":\"fine\"}\n"))
+        let items = drain(
+            jsonlSource(
+                "{\"id\":\"a\",\"text\":\"ok\"}\n{broken\n[1,2]\n{\"id\":\"b\"}\n{\"id\":\"c\",\"text\":5}\n{\"id\":\"d\",\"text\":\"fine\"}\n"
+            ))
         #expect(items.count == 6)
         var failures: [String] = []
         var documents: [String] = []
@@ -150,11 +155,13 @@ func drain(_ source: any InputSource) -> [InputItem] {
 
 @Suite struct PipelineFileTests {
     @Test func parsesStagesWithOptions() throws {
-        let specs = try PipelineFile.parse("stages:\n  - normalize\n  - language:\n      fallback: en\n  - segment: {mode: icu, tokens: false}\n")
-        #expect(specs == [
-            StageSpec("normalize"), StageSpec("language", options: ["fallback": .string("en")]),
-            StageSpec("segment", options: ["mode": .string("icu"), "tokens": .bool(false)]),
-        ])
+        let specs = try PipelineFile.parse(
+            "stages:\n  - normalize\n  - language:\n      fallback: en\n  - segment: {mode: icu, tokens: false}\n")
+        #expect(
+            specs == [
+                StageSpec("normalize"), StageSpec("language", options: ["fallback": .string("en")]),
+                StageSpec("segment", options: ["mode": .string("icu"), "tokens": .bool(false)]),
+            ])
         let chain = try StageRegistry.standard.makeChain(specs)
         #expect(chain.names == ["normalize", "language", "segment"])
     }

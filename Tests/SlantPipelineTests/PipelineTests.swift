@@ -34,7 +34,9 @@ struct Flaky: Stage {
 /// An in-memory source of plain documents.
 final class ListSource: InputSource {
     private var items: [InputItem]
-    init(_ texts: [String]) { items = texts.enumerated().map { .document(Document(id: "doc-\($0.offset)", text: $0.element, language: "en")) }.reversed() }
+    init(_ texts: [String]) {
+        items = texts.enumerated().map { .document(Document(id: "doc-\($0.offset)", text: $0.element, language: "en")) }.reversed()
+    }
     func next() -> InputItem? { items.popLast() }
 }
 
@@ -110,7 +112,9 @@ final class Collector: Sendable {
         // The source hands out one JSON line, then waits until the first result has been emitted before
         // handing out the second: a pipeline that waited for more input before emitting would stall here.
         let firstEmitted = DispatchSemaphore(value: 0)
-        let chunks = Mutex<[[UInt8]]>([Array("{\"id\":\"1\",\"text\":\"First.\"}\n".utf8), Array("{\"id\":\"2\",\"text\":\"Second.\"}\n".utf8)])
+        let chunks = Mutex<[[UInt8]]>([
+            Array("{\"id\":\"1\",\"text\":\"First.\"}\n".utf8), Array("{\"id\":\"2\",\"text\":\"Second.\"}\n".utf8),
+        ])
         let sawFirstInTime = Mutex(false)
         let source = JSONLInputs(name: "stream", language: "en") {
             let remaining = chunks.withLock { $0.count }

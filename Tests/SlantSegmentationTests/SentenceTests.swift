@@ -10,39 +10,54 @@ struct SentenceCase: CustomTestStringConvertible, Sendable {
 }
 
 let sentenceTable: [SentenceCase] = [
-    SentenceCase(lang: "en", text: "Dr. Smith arrived at 5 p.m. yesterday. He said the U.S. economy grew 3.5% in May. Was it enough?",
-                 expected: ["Dr. Smith arrived at 5 p.m. yesterday.", "He said the U.S. economy grew 3.5% in May.", "Was it enough?"]),
-    SentenceCase(lang: "en", text: "I live in the U.S. How about you? She works at Yahoo! in London.",
-                 expected: ["I live in the U.S.", "How about you?", "She works at Yahoo! in London."]),
-    SentenceCase(lang: "en", text: "Please see p. 55 of the report by John F. Kennedy Jr. and Co. It was published... eventually.",
-                 expected: ["Please see p. 55 of the report by John F. Kennedy Jr. and Co.", "It was published... eventually."]),
-    SentenceCase(lang: "de", text: "Am 3. Oktober sprach Dr. Weber z. B. über die Preise. Niemand widersprach.",
-                 expected: ["Am 3. Oktober sprach Dr. Weber z. B. über die Preise.", "Niemand widersprach."]),
-    SentenceCase(lang: "de", text: "„Ich weiß es nicht. Niemand weiß es“, sagte sie. Dann ging sie.",
-                 expected: ["„Ich weiß es nicht. Niemand weiß es“, sagte sie.", "Dann ging sie."]),
+    SentenceCase(
+        lang: "en", text: "Dr. Smith arrived at 5 p.m. yesterday. He said the U.S. economy grew 3.5% in May. Was it enough?",
+        expected: ["Dr. Smith arrived at 5 p.m. yesterday.", "He said the U.S. economy grew 3.5% in May.", "Was it enough?"]),
+    SentenceCase(
+        lang: "en", text: "I live in the U.S. How about you? She works at Yahoo! in London.",
+        expected: ["I live in the U.S.", "How about you?", "She works at Yahoo! in London."]),
+    SentenceCase(
+        lang: "en", text: "Please see p. 55 of the report by John F. Kennedy Jr. and Co. It was published... eventually.",
+        expected: ["Please see p. 55 of the report by John F. Kennedy Jr. and Co.", "It was published... eventually."]),
+    SentenceCase(
+        lang: "de", text: "Am 3. Oktober sprach Dr. Weber z. B. über die Preise. Niemand widersprach.",
+        expected: ["Am 3. Oktober sprach Dr. Weber z. B. über die Preise.", "Niemand widersprach."]),
+    SentenceCase(
+        lang: "de", text: "„Ich weiß es nicht. Niemand weiß es“, sagte sie. Dann ging sie.",
+        expected: ["„Ich weiß es nicht. Niemand weiß es“, sagte sie.", "Dann ging sie."]),
     // ICU 72's de@ss=standard would keep this as one sentence; Slant does not use it for German.
-    SentenceCase(lang: "de", text: "Eigentlich schien alles klar. Als die Gemeinde kam, ging es hoch her. Mehrere Redner sprachen.",
-                 expected: ["Eigentlich schien alles klar.", "Als die Gemeinde kam, ging es hoch her.", "Mehrere Redner sprachen."]),
-    SentenceCase(lang: "fr", text: "M. Dupont est arrivé à 14 h. Il a parlé des impôts, p. ex. la TVA. C'est tout !",
-                 expected: ["M. Dupont est arrivé à 14 h.", "Il a parlé des impôts, p. ex. la TVA.", "C'est tout !"]),
-    SentenceCase(lang: "es", text: "El Sr. García llegó ayer. ¿Vendrá mañana? ¡Claro que sí!",
-                 expected: ["El Sr. García llegó ayer.", "¿Vendrá mañana?", "¡Claro que sí!"]),
-    SentenceCase(lang: "it", text: "Il dott. Rossi è arrivato ieri. Ha detto che il 2,5% non basta.",
-                 expected: ["Il dott. Rossi è arrivato ieri.", "Ha detto che il 2,5% non basta."]),
-    SentenceCase(lang: "pt", text: "O Sr. Silva chegou cedo. Disse que não sabia de nada.",
-                 expected: ["O Sr. Silva chegou cedo.", "Disse que não sabia de nada."]),
-    SentenceCase(lang: "ru", text: "Проф. Иванов приехал в 1999 г. и остался. Он сказал, т. е. намекнул, что всё хорошо.",
-                 expected: ["Проф. Иванов приехал в 1999 г. и остался.", "Он сказал, т. е. намекнул, что всё хорошо."]),
-    SentenceCase(lang: "zh-Hans", text: "我们明天去看《摔跤吧！爸爸》好吗？好！据报道，天气可能很好。",
-                 expected: ["我们明天去看《摔跤吧！爸爸》好吗？", "好！", "据报道，天气可能很好。"]),
-    SentenceCase(lang: "ja", text: "今日は雨です。明日は晴れるかもしれない！本当？",
-                 expected: ["今日は雨です。", "明日は晴れるかもしれない！", "本当？"]),
+    SentenceCase(
+        lang: "de", text: "Eigentlich schien alles klar. Als die Gemeinde kam, ging es hoch her. Mehrere Redner sprachen.",
+        expected: ["Eigentlich schien alles klar.", "Als die Gemeinde kam, ging es hoch her.", "Mehrere Redner sprachen."]),
+    SentenceCase(
+        lang: "fr", text: "M. Dupont est arrivé à 14 h. Il a parlé des impôts, p. ex. la TVA. C'est tout !",
+        expected: ["M. Dupont est arrivé à 14 h.", "Il a parlé des impôts, p. ex. la TVA.", "C'est tout !"]),
+    SentenceCase(
+        lang: "es", text: "El Sr. García llegó ayer. ¿Vendrá mañana? ¡Claro que sí!",
+        expected: ["El Sr. García llegó ayer.", "¿Vendrá mañana?", "¡Claro que sí!"]),
+    SentenceCase(
+        lang: "it", text: "Il dott. Rossi è arrivato ieri. Ha detto che il 2,5% non basta.",
+        expected: ["Il dott. Rossi è arrivato ieri.", "Ha detto che il 2,5% non basta."]),
+    SentenceCase(
+        lang: "pt", text: "O Sr. Silva chegou cedo. Disse que não sabia de nada.",
+        expected: ["O Sr. Silva chegou cedo.", "Disse que não sabia de nada."]),
+    SentenceCase(
+        lang: "ru", text: "Проф. Иванов приехал в 1999 г. и остался. Он сказал, т. е. намекнул, что всё хорошо.",
+        expected: ["Проф. Иванов приехал в 1999 г. и остался.", "Он сказал, т. е. намекнул, что всё хорошо."]),
+    SentenceCase(
+        lang: "zh-Hans", text: "我们明天去看《摔跤吧！爸爸》好吗？好！据报道，天气可能很好。",
+        expected: ["我们明天去看《摔跤吧！爸爸》好吗？", "好！", "据报道，天气可能很好。"]),
+    SentenceCase(
+        lang: "ja", text: "今日は雨です。明日は晴れるかもしれない！本当？",
+        expected: ["今日は雨です。", "明日は晴れるかもしれない！", "本当？"]),
     SentenceCase(lang: "ko", text: "오늘은 비가 온다. 내일은 맑을 것이다.", expected: ["오늘은 비가 온다.", "내일은 맑을 것이다."]),
-    SentenceCase(lang: "ar", text: "قال الوزير إن الخطة ناجحة. هل هذا صحيح؟ لا أحد يعرف.",
-                 expected: ["قال الوزير إن الخطة ناجحة.", "هل هذا صحيح؟", "لا أحد يعرف."]),
+    SentenceCase(
+        lang: "ar", text: "قال الوزير إن الخطة ناجحة. هل هذا صحيح؟ لا أحد يعرف.",
+        expected: ["قال الوزير إن الخطة ناجحة.", "هل هذا صحيح؟", "لا أحد يعرف."]),
     SentenceCase(lang: "hi", text: "यह एक परीक्षण है। क्या यह काम करता है? शायद।", expected: ["यह एक परीक्षण है।", "क्या यह काम करता है?", "शायद।"]),
-    SentenceCase(lang: "en", text: "1) Cut costs 2) Raise taxes 3) Hope for the best",
-                 expected: ["1) Cut costs", "2) Raise taxes", "3) Hope for the best"]),
+    SentenceCase(
+        lang: "en", text: "1) Cut costs 2) Raise taxes 3) Hope for the best",
+        expected: ["1) Cut costs", "2) Raise taxes", "3) Hope for the best"]),
 ]
 
 @Suite struct SentenceTests {
@@ -66,11 +81,13 @@ let sentenceTable: [SentenceCase] = [
     }
 
     @Test func wrappedPlainTextStaysOneSentence() throws {
-        let text = "This is a rather long line of plain text that is wrapped at a fixed width\nso the sentence continues on this line. Then a new one starts.\n"
-        #expect(sentenceTexts(try segment(text, lang: "en")) == [
-            "This is a rather long line of plain text that is wrapped at a fixed width\nso the sentence continues on this line.",
-            "Then a new one starts.",
-        ])
+        let text =
+            "This is a rather long line of plain text that is wrapped at a fixed width\nso the sentence continues on this line. Then a new one starts.\n"
+        #expect(
+            sentenceTexts(try segment(text, lang: "en")) == [
+                "This is a rather long line of plain text that is wrapped at a fixed width\nso the sentence continues on this line.",
+                "Then a new one starts.",
+            ])
     }
 
     @Test func aShortTitleLineIsItsOwnSentence() throws {

@@ -19,7 +19,10 @@ public struct NormalizeStage: Stage {
             let normalized = try TextTransform.nfc.apply(to: document.text)
             if !normalized.utf8.elementsEqual(document.text.utf8) {  // String == ignores normalization
                 document.diagnostics.append(
-                    Diagnostic(.note, document.id, "text normalized to NFC (\(document.byteCount) → \(normalized.utf8.count) bytes); offsets refer to the normalized text")
+                    Diagnostic(
+                        .note, document.id,
+                        "text normalized to NFC (\(document.byteCount) → \(normalized.utf8.count) bytes); offsets refer to the normalized text"
+                    )
                 )
                 document.text = normalized
             }

@@ -46,7 +46,11 @@ public struct SegmentStage: Stage {
         let isMarkdown = markdown ?? document.isMarkdown
         do {
             if mode == .icu {
-                document.zones = [Zone(kind: .paragraph, range: TextRange(start: 0, end: document.byteCount), content: TextRange(start: 0, end: document.byteCount))]
+                document.zones = [
+                    Zone(
+                        kind: .paragraph, range: TextRange(start: 0, end: document.byteCount),
+                        content: TextRange(start: 0, end: document.byteCount))
+                ]
             } else {
                 document.zones = ZoneScanner(markdown: isMarkdown).zones(of: document.text)
             }
