@@ -22,25 +22,12 @@ public enum SegmentRecord {
         }
         writer.key("sentences")
         writer.beginArray()
-        for sentence in document.sentences {
-            writer.beginObject()
-            writer.field("start", sentence.range.start)
-            writer.field("end", sentence.range.end)
-            writer.field("text", document.slice(sentence.range))
-            writer.endObject()
-        }
+        for sentence in document.sentences { writeSpan(sentence.range, kind: nil, of: document, into: &writer) }
         writer.endArray()
         if tokens {
             writer.key("tokens")
             writer.beginArray()
-            for token in document.tokens {
-                writer.beginObject()
-                writer.field("start", token.range.start)
-                writer.field("end", token.range.end)
-                writer.field("kind", token.kind.rawValue)
-                writer.field("text", document.slice(token.range))
-                writer.endObject()
-            }
+            for token in document.tokens { writeSpan(token.range, kind: token.kind.rawValue, of: document, into: &writer) }
             writer.endArray()
         }
         if !document.diagnostics.isEmpty {
@@ -54,6 +41,16 @@ public enum SegmentRecord {
             }
             writer.endArray()
         }
+    }
+
+    /// `{"start", "end", "kind"?, "text"}` for one span.
+    static func writeSpan(_ range: TextRange, kind: String?, of document: Document, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("start", range.start)
+        writer.field("end", range.end)
+        if let kind { writer.field("kind", kind) }
+        writer.field("text", document.slice(range))
+        writer.endObject()
     }
 
     /// One JSON line (with its newline) for a processed document.
