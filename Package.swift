@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "SlantLanguage",
             dependencies: ["SlantCore", "SlantICU"],
-            resources: [.copy("Resources/profiles")],
+            resources: [.copy("Resources/profiles"), .copy("Resources/hant-hans.tsv")],
             swiftSettings: upcomingFeatures
         ),
         // Inputs, pipeline files and the ordered parallel runner.

@@ -4,7 +4,8 @@ public import SlantICU
 /// Identifies the language of a text, in two steps:
 ///
 /// 1. **Script.** ICU counts letters per script. Hangul means Korean; kana among Han means Japanese; Han means
-///    Chinese, Simplified or Traditional by which script's exclusive characters occur; a script used by one
+///    Chinese, Simplified or Traditional by which script's exclusive characters occur (``ChineseScript``); a
+///    script used by one
 ///    language names it (Greek, Hebrew, Thai, Armenian, Georgian, …). CJK letters count three times, since
 ///    one stands for about a word, so Chinese text with some English words stays Chinese.
 /// 2. **Profile.** Inside a script shared by several languages (Latin, Cyrillic, Arabic, Devanagari), each
@@ -27,16 +28,14 @@ public struct LanguageIdentifier: Sendable {
     /// Bytes read from the start of a text.
     public var sampleLimit: Int
     private let profilesByScript: [String: [LanguageProfile]]
-    private let hans: Set<Unicode.Scalar>
-    private let hant: Set<Unicode.Scalar>
+    private let chinese: ChineseScript
 
     /// An identifier over the bundled profiles.
-    public init(profiles: [LanguageProfile] = LanguageProfile.bundled, sampleLimit: Int = 100_000) {
+    public init(profiles: [LanguageProfile] = LanguageProfile.bundled, chinese: ChineseScript = .bundled, sampleLimit: Int = 100_000) {
         var byScript: [String: [LanguageProfile]] = [:]
-        for profile in profiles where profile.script != "Han" { byScript[profile.script, default: []].append(profile) }
+        for profile in profiles { byScript[profile.script, default: []].append(profile) }
         self.profilesByScript = byScript
-        self.hans = profiles.first { $0.tag == "zh-Hans" }?.letters ?? []
-        self.hant = profiles.first { $0.tag == "zh-Hant" }?.letters ?? []
+        self.chinese = chinese
         self.sampleLimit = sampleLimit
     }
 
@@ -94,7 +93,11 @@ public struct LanguageIdentifier: Sendable {
         var simplified = 0
         var traditional = 0
         for scalar in sample.unicodeScalars where scalar.value >= 0x3400 {
-            if hans.contains(scalar) { simplified += 1 } else if hant.contains(scalar) { traditional += 1 }
+            if chinese.simplifiedOnly.contains(scalar) {
+                simplified += 1
+            } else if chinese.traditionalOnly.contains(scalar) {
+                traditional += 1
+            }
         }
         let tag: LanguageTag = traditional > simplified ? "zh-Hant" : "zh-Hans"
         let evidence = simplified + traditional

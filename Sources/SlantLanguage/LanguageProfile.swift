@@ -5,7 +5,7 @@ import Foundation
 public struct LanguageProfile: Sendable {
     /// The BCP 47 tag: the file name.
     public let tag: String
-    /// The script name as written in the file (`Latin`, `Cyrillic`, `Arabic`, `Devanagari`, `Greek`, `Han`).
+    /// The script name as written in the file (`Latin`, `Cyrillic`, `Arabic`, `Devanagari`, `Greek`).
     public let script: String
     /// Function words, lower case.
     public let words: Set<String>

@@ -56,6 +56,14 @@ let languageSamples: [(String, String)] = [
         }
     }
 
+    @Test func traditionalConvertsToSimplifiedKeepingByteLength() {
+        let traditional = "據報道，這顯然是個問題。"
+        let simplified = ChineseScript.bundled.simplified(Substring(traditional))
+        #expect(simplified == "据报道，这显然是个问题。")
+        #expect(simplified.utf8.count == traditional.utf8.count)
+        #expect(ChineseScript.bundled.simplifiedByTraditional.count > 800)
+    }
+
     @Test func chineseWithSomeEnglishStaysChinese() {
         #expect(identifier.identify("我们昨天在 Google 和 Microsoft 的会议上讨论了人工智能的未来发展方向。").language.rawValue == "zh-Hans")
     }
@@ -87,7 +95,7 @@ let languageSamples: [(String, String)] = [
     @Test func everyShippedProfileParses() {
         let profiles = LanguageProfile.bundled
         #expect(profiles.count >= 25)
-        for profile in profiles where !profile.tag.hasPrefix("zh") {
+        for profile in profiles {
             #expect(profile.words.count >= 100, "\(profile.tag) has \(profile.words.count) words")
             #expect(["Latin", "Cyrillic", "Arabic", "Devanagari", "Greek"].contains(profile.script), "\(profile.tag): \(profile.script)")
         }
