@@ -43,6 +43,13 @@ let package = Package(
             resources: [.copy("Resources/profiles"), .copy("Resources/hant-hans.tsv")],
             swiftSettings: upcomingFeatures
         ),
+        // Stance lexicons, cue matching with context rules and negation, sentence and document scores.
+        .target(
+            name: "SlantStance",
+            dependencies: ["SlantCore", "SlantLanguage"],
+            resources: [.copy("Resources/lexicons")],
+            swiftSettings: upcomingFeatures
+        ),
         // Inputs, pipeline files and the ordered parallel runner.
         .target(
             name: "SlantPipeline",
@@ -54,7 +61,9 @@ let package = Package(
         // The public library: built-in stages registered in the standard registry, and everything above.
         .target(
             name: "Slant",
-            dependencies: ["SlantCore", "SlantICU", "SlantSegmentation", "SlantLanguage", "SlantPipeline", "SlantOutput"],
+            dependencies: [
+                "SlantCore", "SlantICU", "SlantSegmentation", "SlantLanguage", "SlantStance", "SlantPipeline", "SlantOutput",
+            ],
             swiftSettings: upcomingFeatures
         ),
         // The command-line tool: the one composition root.
@@ -67,6 +76,7 @@ let package = Package(
         .testTarget(name: "SlantCoreTests", dependencies: ["SlantCore"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantSegmentationTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantLanguageTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
+        .testTarget(name: "SlantStanceTests", dependencies: ["Slant"], resources: [.copy("Fixtures")], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantPipelineTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "EndToEndTests", dependencies: ["slant"], swiftSettings: upcomingFeatures),
     ]

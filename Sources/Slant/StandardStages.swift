@@ -4,6 +4,7 @@
 @_exported public import SlantOutput
 @_exported public import SlantPipeline
 @_exported public import SlantSegmentation
+@_exported public import SlantStance
 
 extension StageRegistry {
     /// Every stage that ships with Slant, in the order they usually run.
@@ -23,9 +24,16 @@ extension StageRegistry {
         ) {
             options throws(StageError) in try SegmentStage(options: &options)
         }
+        registry.register(
+            StanceStage.self, summary: "stance markers (hedge, booster, attitude, attribution, self_mention, engagement) and scores"
+        ) {
+            options throws(StageError) in try StanceStage(options: &options)
+        }
         return registry
     }()
 
     /// The stages `slant segment` runs by default.
     public static let segmentDefaults = ["normalize", "language", "segment"]
+    /// The stages `slant score` runs by default.
+    public static let scoreDefaults = ["normalize", "language", "segment", "stance"]
 }

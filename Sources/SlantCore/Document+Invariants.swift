@@ -6,7 +6,9 @@ extension Document {
     /// - no sentence is empty or (unless `trimmedSentences` is false, as in raw ICU mode) starts or ends
     ///   with whitespace, and each lies inside its zone's content;
     /// - no sentence overlaps a code zone;
-    /// - each sentence's token range points at tokens inside the sentence.
+    /// - each sentence's token range points at tokens inside the sentence;
+    /// - every marker lies inside the sentence it names, markers are sorted by start, and sentence scores (when
+    ///   present) are one per sentence.
     ///
     /// Tests run it on every output; fuzzers run it on every input.
     public func invariantViolations(trimmedSentences: Bool = true) -> [String] {
@@ -57,6 +59,22 @@ extension Document {
                     }
                 }
             }
+        }
+        var previousStart = 0
+        for (index, marker) in markers.enumerated() {
+            if marker.range.start < previousStart { problems.append("marker[\(index)] \(marker.range) is out of order") }
+            previousStart = marker.range.start
+            if !sentences.indices.contains(marker.sentence) {
+                problems.append("marker[\(index)] names sentence \(marker.sentence), which does not exist")
+            } else if !sentences[marker.sentence].range.covers(marker.range) {
+                problems.append("marker[\(index)] \(marker.range) lies outside sentence \(marker.sentence)")
+            }
+            if !onBoundary(marker.range.start) || !onBoundary(marker.range.end) || marker.range.end > utf8.count {
+                problems.append("marker[\(index)] \(marker.range) is not on scalar boundaries inside the text")
+            }
+        }
+        if !sentenceScores.isEmpty, sentenceScores.count != sentences.count {
+            problems.append("\(sentenceScores.count) sentence scores for \(sentences.count) sentences")
         }
         for (index, token) in tokens.enumerated() where token.kind != .space && slice(token.range).allSatisfy(\.isWhitespace) {
             problems.append("token[\(index)] \(token.range) is whitespace")

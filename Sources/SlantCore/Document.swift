@@ -21,6 +21,12 @@ public struct Document: Sendable {
     public var sentences: [Sentence]
     /// Word, number and punctuation tokens in text order, disjoint; no whitespace (``Layer/tokens``).
     public var tokens: [Token]
+    /// Stance markers in text order (``Layer/markers``).
+    public var markers: [Marker]
+    /// Stance scores per sentence, parallel to ``sentences`` (``Layer/markers``).
+    public var sentenceScores: [StanceScores]
+    /// Stance scores of the whole document (``Layer/markers``).
+    public var stanceProfile: StanceScores?
     /// Notes about this document for the user.
     public var diagnostics: [Diagnostic]
     /// The layers stages have provided so far.
@@ -37,6 +43,9 @@ public struct Document: Sendable {
         self.zones = []
         self.sentences = []
         self.tokens = []
+        self.markers = []
+        self.sentenceScores = []
+        self.stanceProfile = nil
         self.diagnostics = []
         self.layers = language == nil ? [] : [.language]
     }

@@ -22,4 +22,6 @@ public struct Layer: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
     public static let sentences: Layer = "sentences"
     /// ``Document/tokens``, and each sentence's token range.
     public static let tokens: Layer = "tokens"
+    /// ``Document/markers``, ``Document/sentenceScores`` and ``Document/stanceProfile``.
+    public static let markers: Layer = "markers"
 }

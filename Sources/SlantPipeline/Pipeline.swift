@@ -49,6 +49,9 @@ public struct Pipeline: Sendable {
         }
     }
 
+    /// Runs the chain on one item, on the calling thread.
+    public func process(_ item: InputItem) -> Outcome { Self.process(item, chain) }
+
     /// Runs the chain on one item.
     static func process(_ item: InputItem, _ chain: StageChain) -> Outcome {
         switch item {

@@ -56,7 +56,7 @@ struct InputOptions: ParsableArguments {
     var language: LanguageTag? { lang.map { LanguageTag($0) } }
 
     /// The stage chain: `--pipeline`, else `--stages`, else the command's defaults, with `--set` applied.
-    func makeChain(defaults: [String], registry: StageRegistry = .standard) throws -> StageChain {
+    func makeChain(defaults: [String], extraSettings: [String] = [], registry: StageRegistry = .standard) throws -> StageChain {
         var specs: [StageSpec]
         if let pipeline {
             specs = try PipelineFile.load(path: pipeline)
@@ -65,7 +65,7 @@ struct InputOptions: ParsableArguments {
         } else {
             specs = defaults.map { StageSpec($0) }
         }
-        for setting in settings {
+        for setting in settings + extraSettings {
             guard let (stage, option, value) = Self.parseSetting(setting) else { continue }
             guard let index = specs.firstIndex(where: { $0.name == stage }) else {
                 throw CommandFailure.configuration(

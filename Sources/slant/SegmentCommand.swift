@@ -21,25 +21,30 @@ struct SegmentCommand: AsyncParsableCommand {
     var noTokens = false
 
     func run() async throws {
-        try await runReportingFailures {
-            let chain = try options.makeChain(defaults: StageRegistry.segmentDefaults)
-            let source = try options.makeSource()
-            let output = StandardOutput()
-            let reporter = DiagnosticReporter(quiet: options.quiet)
-            let includeTokens = !noTokens
-            let errorLines = options.input == .jsonl
-            try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
-                reporter.report(outcome)
-                switch outcome {
-                case .processed(let document):
-                    try output.write(SegmentRecord.line(for: document, tokens: includeTokens))
-                case .failed(let id, let diagnostic):
-                    if errorLines, diagnostic.severity == .error {
-                        try output.write(SegmentRecord.errorLine(id: id, diagnostic: diagnostic))
-                    }
+        try await runPipelineToJSONLines(options: options, defaults: StageRegistry.segmentDefaults, parts: noTokens ? [] : [.tokens])
+    }
+}
+
+/// Runs the pipeline over the command's inputs and prints one JSON line per document (or per failed JSONL
+/// record); returns through the documented exit status.
+func runPipelineToJSONLines(options: InputOptions, defaults: [String], parts: DocumentRecord.Parts, settings: [String] = []) async throws {
+    try await runReportingFailures {
+        let chain = try options.makeChain(defaults: defaults, extraSettings: settings)
+        let source = try options.makeSource()
+        let output = StandardOutput()
+        let reporter = DiagnosticReporter(quiet: options.quiet)
+        let errorLines = options.input == .jsonl
+        try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
+            reporter.report(outcome)
+            switch outcome {
+            case .processed(let document):
+                try output.write(DocumentRecord.line(for: document, parts: parts))
+            case .failed(let id, let diagnostic):
+                if errorLines, diagnostic.severity == .error {
+                    try output.write(DocumentRecord.errorLine(id: id, diagnostic: diagnostic))
                 }
             }
-            return reporter.exitCode
         }
+        return reporter.exitCode
     }
 }

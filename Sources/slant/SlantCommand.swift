@@ -25,11 +25,14 @@ struct SlantCommand: AsyncParsableCommand {
 
             EXAMPLES
               slant segment Corpus
+              slant score Corpus/en
+              echo 'It may, perhaps, be true.' | slant explain
+              slant lexicon --lang zh --category hedge
               echo '{"id":"a","text":"Hello world. Bye."}' | slant segment --input jsonl -
               slant segment --stages normalize,segment --lang de notes.txt
               slant stages
             """,
         version: "0.1.0",
-        subcommands: [SegmentCommand.self, StagesCommand.self]
+        subcommands: [SegmentCommand.self, ScoreCommand.self, ExplainCommand.self, LexiconCommand.self, StagesCommand.self]
     )
 }

@@ -48,7 +48,7 @@ final class Collector: Sendable {
         outcomes.withLock { list in
             list.map { outcome in
                 switch outcome {
-                case .processed(let document): String(decoding: SegmentRecord.line(for: document), as: UTF8.self)
+                case .processed(let document): String(decoding: DocumentRecord.line(for: document, parts: [.tokens]), as: UTF8.self)
                 case .failed(let id, let diagnostic): "FAILED \(id ?? "-") \(diagnostic)"
                 }
             }

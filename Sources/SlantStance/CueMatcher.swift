@@ -1,0 +1,90 @@
+import SlantCore
+
+/// Finds lexicon cues in a sentence's tokens, in time linear in the number of tokens (times the length of
+/// the longest cue): a trie over folded characters, walked from each token, accepting matches only where
+/// a token ends, so a cue never matches inside a word.
+///
+/// Tokens of languages written with spaces are joined by one space (so `according to` matches across any
+/// whitespace but not across punctuation); Chinese and Japanese tokens are joined directly, so `说实话`
+/// matches whether ICU gives `说实话` or `说` + `实话`.
+struct CueMatcher: Sendable {
+    /// A cue found at tokens `first...last` of the sequence given to ``matches(in:)``.
+    struct Match {
+        var first: Int
+        var last: Int
+        var entry: Int
+    }
+
+    private struct Node: Sendable {
+        var children: [Unicode.Scalar: Int32] = [:]
+        var entries: [Int] = []
+    }
+
+    private var nodes: [Node] = [Node()]
+    /// Entries matched as word endings (`n't`): their folded suffix and index.
+    private var suffixes: [(String, Int)] = []
+    /// Whether tokens are joined without spaces.
+    let unspaced: Bool
+
+    /// Languages written without spaces between words.
+    static let unspacedLanguages: Set<String> = ["zh", "ja", "th", "lo", "km", "my"]
+
+    init(entries: [LexiconEntry], unspaced: Bool) {
+        self.unspaced = unspaced
+        for (index, entry) in entries.enumerated() {
+            for form in entry.allForms {
+                let folded = Lexicon.fold(form)
+                if folded.hasPrefix("'") || folded.hasPrefix("n'") {
+                    suffixes.append((folded, index))
+                } else {
+                    insert(unspaced ? folded.filter { $0 != " " } : folded, entry: index)
+                }
+            }
+        }
+    }
+
+    private mutating func insert(_ key: String, entry: Int) {
+        var node = 0
+        for scalar in key.unicodeScalars {
+            if let next = nodes[node].children[scalar] {
+                node = Int(next)
+            } else {
+                nodes.append(Node())
+                nodes[node].children[scalar] = Int32(nodes.count - 1)
+                node = nodes.count - 1
+            }
+        }
+        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+    }
+
+    /// Every cue occurrence over `folded` (one folded string per token, punctuation included).
+    func matches(in folded: [String]) -> [Match] {
+        var found: [Match] = []
+        for start in folded.indices {
+            var node = 0
+            var alive = true
+            var index = start
+            while alive, index < folded.count {
+                if index > start, !unspaced {
+                    guard let next = nodes[node].children[" "] else { break }
+                    node = Int(next)
+                }
+                for scalar in folded[index].unicodeScalars {
+                    guard let next = nodes[node].children[scalar] else {
+                        alive = false
+                        break
+                    }
+                    node = Int(next)
+                }
+                if alive {
+                    for entry in nodes[node].entries { found.append(Match(first: start, last: index, entry: entry)) }
+                }
+                index += 1
+            }
+            for (suffix, entry) in suffixes where folded[start].hasSuffix(suffix) {
+                found.append(Match(first: start, last: start, entry: entry))
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,196 @@
+public import SlantCore
+import SlantLanguage
+
+/// Marks the stance cues of one language's lexicon in a document, applies context rules and negation,
+/// adds the language-independent detectors (questions, quotations), and scores sentences and the document.
+public struct StanceAnnotator: Sendable {
+    /// The lexicon, or nil for a language Slant has none for (then only the detectors run).
+    public let lexicon: Lexicon?
+    private let matcher: CueMatcher?
+    /// Whether Traditional Chinese is read through the Simplified lexicon.
+    private let readsTraditional: Bool
+
+    /// Builds an annotator.
+    /// - Parameters:
+    ///   - lexicon: the lexicon to match, or nil.
+    ///   - traditionalChinese: whether the text is Traditional Chinese to read with a Simplified lexicon.
+    public init(lexicon: Lexicon?, traditionalChinese: Bool = false) {
+        self.lexicon = lexicon
+        self.readsTraditional = traditionalChinese
+        if let lexicon {
+            matcher = CueMatcher(entries: lexicon.entries, unspaced: CueMatcher.unspacedLanguages.contains(lexicon.language))
+        } else {
+            matcher = nil
+        }
+    }
+
+    /// Closing punctuation of a clause.
+    static let clauseEnds: Set<String> = [".", "!", "?", ",", ";", ":", "。", "！", "？", "，", "；", "：", "、", "…", "؟", "،", "؛", "।"]
+    /// Question marks of every script.
+    static let questionMarks: Set<String> = ["?", "？", "؟", "⁇", "⸮"]
+    /// Opening quotation marks and the marks that close them.
+    static let quotePairs: [String: Set<String>] = [
+        "\"": ["\""], "“": ["”", "“"], "„": ["“", "”"], "«": ["»"], "‹": ["›"], "「": ["」"], "『": ["』"], "‘": ["’"], "‚": ["‘", "’"],
+        "»": ["«"],
+    ]
+
+    /// Adds markers, sentence scores and the document profile.
+    public func annotate(_ document: inout Document) {
+        var markers: [Marker] = []
+        var sentenceScores: [StanceScores] = []
+        sentenceScores.reserveCapacity(document.sentences.count)
+        for (sentenceIndex, sentence) in document.sentences.enumerated() {
+            let tokens = Array(document.tokens[sentence.tokens].filter { $0.kind != .space })
+            var found = lexiconMarkers(tokens, in: document, sentence: sentenceIndex)
+            found += detectorMarkers(tokens, in: document, sentence: sentenceIndex, existing: &found)
+            found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
+            var scores = StanceScores()
+            scores.words = tokens.filter(\.isWordLike).count
+            for marker in found { scores.add(marker) }
+            sentenceScores.append(scores)
+            markers += found
+        }
+        var profile = StanceScores()
+        for scores in sentenceScores { profile.add(scores) }
+        document.markers = markers
+        document.sentenceScores = sentenceScores
+        document.stanceProfile = profile
+    }
+
+    // MARK: lexicon
+
+    private func lexiconMarkers(_ tokens: [Token], in document: Document, sentence: Int) -> [Marker] {
+        guard let lexicon, let matcher, !tokens.isEmpty else { return [] }
+        let texts = tokens.map { document.slice($0.range) }
+        let folded = texts.map { text in
+            readsTraditional ? Lexicon.fold(ChineseScript.bundled.simplified(text)) : Lexicon.fold(text)
+        }
+        let firstWord = tokens.firstIndex(where: \.isWordLike) ?? 0
+        let context = Context(tokens: tokens, texts: texts, folded: folded, firstWord: firstWord, unspaced: matcher.unspaced)
+        let candidates = matcher.matches(in: folded).filter { context.satisfies(lexicon.entries[$0.entry], $0) }
+        // Longest first: "you may wonder" beats "may", "no doubt" beats "doubt".
+        let ordered = candidates.sorted { a, b in
+            let lengthA = tokens[a.last].range.end - tokens[a.first].range.start
+            let lengthB = tokens[b.last].range.end - tokens[b.first].range.start
+            return lengthA != lengthB ? lengthA > lengthB : (a.first != b.first ? a.first < b.first : a.entry < b.entry)
+        }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        var accepted: [CueMatcher.Match] = []
+        for candidate in ordered where !taken[candidate.first...candidate.last].contains(true) {
+            for index in candidate.first...candidate.last { taken[index] = true }
+            accepted.append(candidate)
+        }
+        var role = [LexiconRole?](repeating: nil, count: tokens.count)
+        for match in accepted { role[match.first] = lexicon.entries[match.entry].role }
+        var markers: [Marker] = []
+        for match in accepted.sorted(by: { $0.first < $1.first }) {
+            let entry = lexicon.entries[match.entry]
+            guard case .marker(var category) = entry.role else { continue }
+            var modifiers: [String] = []
+            if entry.negation != .none, let negator = context.negator(before: match.first, roles: role) {
+                modifiers.append("negated by '\(negator)'")
+                if entry.negation == .flip, category == .booster {
+                    category = .hedge
+                    modifiers.append("booster → hedge")
+                }
+            }
+            let range = TextRange(start: tokens[match.first].range.start, end: tokens[match.last].range.end)
+            markers.append(
+                Marker(
+                    range: range, category: category, entry: entry.cue, language: entry.language, weight: entry.weight,
+                    modifiers: modifiers, sentence: sentence)
+            )
+        }
+        return markers
+    }
+
+    // MARK: detectors
+
+    /// Quotations (attribution) and questions (engagement), in every language; markers inside a quotation
+    /// get the modifier `quoted`.
+    private func detectorMarkers(_ tokens: [Token], in document: Document, sentence: Int, existing: inout [Marker]) -> [Marker] {
+        var found: [Marker] = []
+        var quoted: [TextRange] = []
+        var index = 0
+        while index < tokens.count {
+            let text = String(document.slice(tokens[index].range))
+            guard tokens[index].kind == .punctuation, let closers = Self.quotePairs[text] else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < tokens.count, !(tokens[end].kind == .punctuation && closers.contains(String(document.slice(tokens[end].range)))) {
+                end += 1
+            }
+            let inside = tokens[(index + 1)..<min(end, tokens.count)].filter(\.isWordLike).count
+            let last = min(end, tokens.count - 1)
+            if inside >= 2 {
+                let range = TextRange(start: tokens[index].range.start, end: tokens[last].range.end)
+                quoted.append(range)
+                found.append(
+                    Marker(range: range, category: .attribution, entry: "(quotation)", language: "*", weight: 1, sentence: sentence))
+            }
+            index = end + 1
+        }
+        for position in existing.indices where quoted.contains(where: { $0.covers(existing[position].range) }) {
+            existing[position].modifiers.append("quoted")
+        }
+        if let last = tokens.last(where: { $0.kind == .punctuation && Self.questionMarks.contains(String(document.slice($0.range))) }),
+            tokens.suffix(3).contains(last), !quoted.contains(where: { $0.covers(last.range) })
+        {
+            found.append(
+                Marker(range: last.range, category: .engagement, entry: "(question)", language: "*", weight: 1, sentence: sentence))
+        }
+        return found
+    }
+}
+
+/// The tokens of one sentence and the context conditions of lexicon entries.
+private struct Context {
+    let tokens: [Token]
+    let texts: [Substring]
+    let folded: [String]
+    let firstWord: Int
+    let unspaced: Bool
+
+    func satisfies(_ entry: LexiconEntry, _ match: CueMatcher.Match) -> Bool {
+        if entry.exactCase {
+            let original = texts[match.first...match.last].joined(separator: unspaced ? "" : " ")
+            guard entry.allForms.contains(original) else { return false }
+        }
+        let previous = match.first > 0 ? match.first - 1 : nil
+        let next = match.last + 1 < tokens.count ? match.last + 1 : nil
+        let previousWord = previous.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
+        let nextWord = next.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
+        if let previousWord, entry.notAfter.contains(previousWord) { return false }
+        if let nextWord, entry.notBefore.contains(nextWord) { return false }
+        if !entry.onlyBefore.isEmpty, !(nextWord.map(entry.onlyBefore.contains) ?? false) { return false }
+        if entry.notFinal, next == nil || StanceAnnotator.clauseEnds.contains(folded[next!]) { return false }
+        if entry.notCapitalizedInside, match.first != firstWord, texts[match.first].unicodeScalars.first?.properties.isUppercase == true {
+            return false
+        }
+        if entry.notNearNumber, previous.map({ tokens[$0].kind == .number }) == true || next.map({ tokens[$0].kind == .number }) == true {
+            return false
+        }
+        return true
+    }
+
+    /// The negator in the same clause shortly before token `index` (three words back; two tokens in Chinese
+    /// and Japanese), stopping at punctuation and scope-break words.
+    func negator(before index: Int, roles: [LexiconRole?]) -> String? {
+        var words = 0
+        var position = index - 1
+        let reach = unspaced ? 2 : 3
+        while position >= 0, words < reach {
+            if tokens[position].kind == .punctuation { return nil }
+            switch roles[position] {
+            case .negator?: return String(texts[position])
+            case .scopeBreak?: return nil
+            default: break
+            }
+            if tokens[position].isWordLike { words += 1 }
+            position -= 1
+        }
+        return nil
+    }
+}

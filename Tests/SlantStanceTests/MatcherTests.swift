@@ -1,0 +1,157 @@
+import Slant
+import Testing
+
+/// A small lexicon written for these tests, so they check the mechanism whatever the shipped lists say.
+let testLexicon = """
+    # category\tcue\tweight\toptions
+    hedge\tmay\t0.8\tnot-capitalized-inside=yes not-near-number=yes
+    hedge\tperhaps\t1.0
+    hedge\tsuggest\t1.0\tforms=suggests|suggested
+    hedge\tnot necessarily\t1.0
+    hedge\tdoubt\t0.8
+    booster\tclearly\t1.0\tnot-after=spoke|speak|wrote not-final=yes
+    booster\tclear\t0.8
+    booster\tmust\t0.8\tonly-before=be|have
+    booster\tno doubt\t1.5
+    booster\tin fact\t1.0
+    attitude\tshameful\t1.5
+    attribution\taccording to\t1.0
+    self_mention\tI\t1.0\tcase=exact
+    engagement\tyou may wonder\t1.0
+    negator\tnot\t1
+    negator\tn't\t1
+    scope-break\tbut\t1
+    """
+
+func annotate(_ text: String, lexicon: String = testLexicon, language: String = "en") throws -> Document {
+    let parsed = try Lexicon(parsing: lexicon, language: language, name: "test.tsv")
+    let chain = try StageRegistry.standard.makeChain([StageSpec("segment")], initialLayers: [.language])
+    var document = Document(id: "t", text: text, language: LanguageTag(language))
+    try chain.process(&document)
+    StanceAnnotator(lexicon: parsed).annotate(&document)
+    let problems = document.invariantViolations()
+    #expect(problems.isEmpty, "invariants broken: \(problems)")
+    return document
+}
+
+/// `category:text` for every marker, in order.
+func marks(_ document: Document) -> [String] {
+    document.markers.map { "\($0.category.rawValue):\(document.slice($0.range))" }
+}
+
+@Suite struct CueMatchingTests {
+    @Test func multiWordCuesAndForms() throws {
+        let document = try annotate("According to the report, the data suggests a change.")
+        #expect(marks(document) == ["attribution:According to", "hedge:suggests"])
+        #expect(document.markers[1].entry == "suggest")
+        #expect(document.markers[0].weight == 1.0)
+    }
+
+    @Test func cuesNeverMatchInsideWords() throws {
+        #expect(try annotate("The mayor spoke in Mayfield about perhapsness.").markers.isEmpty)
+        #expect(try annotate("According, to me, nothing.").markers.isEmpty)  // punctuation breaks a cue
+    }
+
+    @Test func mayTheMonthIsNotAHedge() throws {
+        #expect(try annotate("The vote is set for May 5. In May the council met.").markers.isEmpty)
+        #expect(marks(try annotate("May we ask? It may rain.")).contains("hedge:may"))
+    }
+
+    @Test func mannerClearlyAndDeonticMustAreNotBoosters() throws {
+        #expect(try annotate("She spoke clearly about the plan.").markers.isEmpty)
+        #expect(try annotate("He explained it clearly.").markers.isEmpty)  // clause-final
+        #expect(marks(try annotate("This clearly shows the problem.")) == ["booster:clearly"])
+        #expect(try annotate("Visitors must wear helmets.").markers.isEmpty)
+        #expect(marks(try annotate("It must be true.")) == ["booster:must"])
+    }
+
+    @Test func longerCuesWin() throws {
+        #expect(marks(try annotate("You may wonder why.")) == ["engagement:You may wonder"])
+        #expect(marks(try annotate("There is no doubt about it.")) == ["booster:no doubt"])
+        #expect(marks(try annotate("That is not necessarily true.")) == ["hedge:not necessarily"])
+    }
+
+    @Test func negationTurnsBoostersIntoHedgesWithinItsClause() throws {
+        let negated = try annotate("It is not clear that the plan works.")
+        #expect(marks(negated) == ["hedge:clear"])
+        #expect(negated.markers[0].modifiers == ["negated by 'not'", "booster → hedge"])
+        #expect(marks(try annotate("It isn't clear at all.")) == ["hedge:clear"])
+        // "but" ends the negation's scope, and so does punctuation.
+        #expect(marks(try annotate("It is not perfect, but it is clear.")) == ["booster:clear"])
+        #expect(marks(try annotate("Not now; clearly later.")) == ["booster:clearly"])
+    }
+
+    @Test func exactCaseCues() throws {
+        #expect(marks(try annotate("I think so.")) == ["self_mention:I"])
+        #expect(try annotate("Chapter i begins.").markers.isEmpty)
+    }
+
+    @Test func questionsAndQuotationsInEveryLanguage() throws {
+        let english = try annotate("Is this shameful? She said \"we will win this\" yesterday.")
+        #expect(marks(english) == ["attitude:shameful", "engagement:?", "attribution:\"we will win this\""])
+        let chinese = try annotate("他说：“我们一定会赢。”你相信吗？", lexicon: "", language: "zh")
+        #expect(marks(chinese) == ["attribution:“我们一定会赢。”", "engagement:？"])
+        let quotedQuestion = try annotate("He asked, \"Is it over now?\"")
+        #expect(marks(quotedQuestion) == ["attribution:\"Is it over now?\""])
+    }
+
+    @Test func markersInsideQuotationsAreMarkedQuoted() throws {
+        let document = try annotate("Critics said \"this is shameful\" today.")
+        let attitude = try #require(document.markers.first { $0.category == .attitude })
+        #expect(attitude.modifiers == ["quoted"])
+    }
+}
+
+@Suite struct ScoreTests {
+    @Test func certaintyAndSubjectivityFollowTheirFormulas() throws {
+        let document = try annotate("In fact this is shameful and perhaps worse.")
+        let scores = try #require(document.sentenceScores.first)
+        #expect(scores.words == 8)
+        #expect(scores.counts[.booster] == 1)
+        #expect(scores.counts[.hedge] == 1)
+        #expect(scores.counts[.attitude] == 1)
+        // certainty = (1.0 − 1.0) / (1.0 + 1.0) = 0; subjectivity: x = (1.0 + 1.5) × 10 / 8 = 3.125 → 3.125 / 4.125
+        #expect(scores.certainty == 0)
+        #expect(abs(scores.subjectivity - 3.125 / 4.125) < 1e-9)
+        let profile = try #require(document.stanceProfile)
+        #expect(abs(profile.rate(.hedge) - 1000.0 / 8) < 1e-9)
+    }
+
+    @Test func aTextWithoutMarkersScoresZero() throws {
+        let document = try annotate("The bridge opened on Monday.")
+        #expect(document.stanceProfile?.certainty == 0)
+        #expect(document.stanceProfile?.subjectivity == 0)
+        #expect(document.sentenceScores.count == 1)
+    }
+
+    @Test func onlyHedgesGiveMinusOne() throws {
+        #expect(try annotate("Perhaps it may rain.").stanceProfile?.certainty == -1)
+    }
+}
+
+@Suite struct LexiconFileTests {
+    @Test func errorsNameTheFileAndLine() {
+        #expect(
+            throws: LexiconError(
+                "x.tsv:2",
+                "unknown category 'hedges'; use one of hedge, booster, attitude, attribution, self_mention, engagement, negator, scope-break"
+            )
+        ) {
+            try Lexicon(parsing: "hedge\tmay\t1\nhedges\tmight\t1\n", language: "en", name: "x.tsv")
+        }
+        #expect(throws: LexiconError("x.tsv:1", "weight 'heavy' is not a number from 0 to 2 (0 removes an entry)")) {
+            try Lexicon(parsing: "hedge\tmay\theavy\n", language: "en", name: "x.tsv")
+        }
+        #expect(throws: LexiconError.self) { try Lexicon(parsing: "hedge\tmay\n", language: "en", name: "x.tsv") }
+        #expect(throws: LexiconError.self) { try Lexicon(parsing: "hedge\tmay\t1\tsometimes\n", language: "en", name: "x.tsv") }
+        #expect(throws: LexiconError.self) { try Lexicon(parsing: "hedge\tmay\t1\tcolour=red\n", language: "en", name: "x.tsv") }
+    }
+
+    @Test func laterFilesOverrideAndZeroRemoves() throws {
+        var lexicon = try Lexicon(parsing: "hedge\tmay\t1\nbooster\tclearly\t1\n", language: "en", name: "a.tsv")
+        try lexicon.merge(parsing: "hedge\tMay\t0.3\nbooster\tclearly\t0\nattitude\tawful\t1.2\n", name: "b.tsv")
+        #expect(lexicon.entries.map(\.cue) == ["May", "awful"])
+        #expect(lexicon.entries[0].weight == 0.3)
+        #expect(lexicon.entries[0].origin == "b.tsv:1")
+    }
+}
