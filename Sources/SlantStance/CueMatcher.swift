@@ -1,3 +1,4 @@
+import Foundation
 import SlantCore
 
 /// Finds lexicon cues in a sentence's tokens, in time linear in the number of tokens (times the length of
@@ -36,8 +37,12 @@ struct CueMatcher: Sendable {
                 let folded = Lexicon.fold(form)
                 if folded.hasPrefix("'") || folded.hasPrefix("n'") {
                     suffixes.append((folded, index))
+                } else if unspaced {
+                    insert(folded.filter { $0 != " " }, entry: index)
                 } else {
-                    insert(unspaced ? folded.filter { $0 != " " } : folded, entry: index)
+                    insert(folded, entry: index)
+                    // ICU makes a hyphen a token of its own: "so-called" is "so", "-", "called".
+                    if folded.contains("-") { insert(folded.replacingOccurrences(of: "-", with: " - "), entry: index) }
                 }
             }
         }

@@ -76,7 +76,17 @@ public struct StanceAnnotator: Sendable {
         }
         var taken = [Bool](repeating: false, count: tokens.count)
         var accepted: [CueMatcher.Match] = []
-        for candidate in ordered where !taken[candidate.first...candidate.last].contains(true) {
+        for candidate in ordered {
+            if taken[candidate.first...candidate.last].contains(true) {
+                // A cue listed in two categories (Arabic أعتقد: hedge and self-mention) marks both.
+                let twin = accepted.first { $0.first == candidate.first && $0.last == candidate.last }
+                guard let twin, lexicon.entries[twin.entry].role != lexicon.entries[candidate.entry].role,
+                    case .marker = lexicon.entries[candidate.entry].role, case .marker = lexicon.entries[twin.entry].role,
+                    !accepted.contains(where: { $0.first == candidate.first && lexicon.entries[$0.entry].role == lexicon.entries[candidate.entry].role })
+                else { continue }
+                accepted.append(candidate)
+                continue
+            }
             for index in candidate.first...candidate.last { taken[index] = true }
             accepted.append(candidate)
         }
