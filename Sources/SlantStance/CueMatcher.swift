@@ -40,12 +40,23 @@ struct CueMatcher: Sendable {
                 } else if unspaced {
                     insert(folded.filter { $0 != " " }, entry: index)
                 } else {
-                    insert(folded, entry: index)
-                    // ICU makes a hyphen a token of its own: "so-called" is "so", "-", "called".
-                    if folded.contains("-") { insert(folded.replacingOccurrences(of: "-", with: " - "), entry: index) }
+                    // Text whose accents were stripped ("desastreux") still matches "désastreux".
+                    for key in Set([folded, Self.withoutLatinAccents(folded)]) {
+                        insert(key, entry: index)
+                        // ICU makes a hyphen a token of its own: "so-called" is "so", "-", "called".
+                        if key.contains("-") { insert(key.replacingOccurrences(of: "-", with: " - "), entry: index) }
+                    }
                 }
             }
         }
+    }
+
+    /// A cue written in Latin letters without its accents ("désastreux" → "desastreux"); other scripts are
+    /// returned unchanged, since their marks are letters' vowels (Devanagari) or distinct letters (й).
+    static func withoutLatinAccents(_ text: String) -> String {
+        guard text.unicodeScalars.allSatisfy({ $0.value < 0x0250 || (0x1E00...0x1EFF).contains($0.value) }) else { return text }
+        let stripped = text.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
+        return String(String.UnicodeScalarView(stripped))
     }
 
     private mutating func insert(_ key: String, entry: Int) {

@@ -174,7 +174,10 @@ private struct Context {
         let nextWord = next.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
         if let previousWord, entry.notAfter.contains(previousWord) { return false }
         if let nextWord, entry.notBefore.contains(nextWord) { return false }
-        if !entry.onlyBefore.isEmpty, !(nextWord.map(entry.onlyBefore.contains) ?? false) { return false }
+        if !entry.onlyBefore.isEmpty {
+            let numberFollows = next.map { tokens[$0].kind == .number } == true && entry.onlyBefore.contains("#number")
+            guard numberFollows || nextWord.map(entry.onlyBefore.contains) == true else { return false }
+        }
         if entry.notFinal, next == nil || StanceAnnotator.clauseEnds.contains(folded[next!]) { return false }
         if entry.notCapitalizedInside, match.first != firstWord, texts[match.first].unicodeScalars.first?.properties.isUppercase == true {
             return false
