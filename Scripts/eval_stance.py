@@ -8,8 +8,10 @@
 
 A sentence is uncertain when Slant marks a `hedge` in it (for the genuine CoNLL wiki sample, a `hedge` or an
 `attribution`, the notion of that set's labels). `--pack` adds domain packs built from each set's TRAIN split
-only (cues whose precision as an uncertainty cue in train is at least 0.5 over at least 3 uses); the packs are
-written to $TMPDIR and never into the project, since the data is for research evaluation only.
+only: cues with a high share of uncertain uses are added and shipped entries that fire mostly in certain
+sentences are removed, with thresholds chosen by 5-fold cross-validation on the train split. The CoNLL wiki
+sample has no train split: with --pack its first half (ids sorted) builds the pack and its second half is
+scored. Packs are written to $TMPDIR and never into the project: the data is for research evaluation only.
 Uses the release build of slant (`swift build -c release`). Without ../shared/eval the script says so and only
 the fixtures task runs.
 """
@@ -61,29 +63,100 @@ def categories_of(record):
     return {m["category"] for s in record.get("sentences", []) for m in s.get("markers", [])}
 
 
-def build_pack(train, lang_file, min_uses=3, min_precision=0.5):
-    """Hedge cues from a TRAIN split: cue strings whose share of uncertain uses is high enough."""
-    as_cue = collections.Counter()
-    for r in read_jsonl(os.path.join(STANCE, "data", "uncertainty", train)):
-        for c in r.get("cues", []):
-            as_cue[c["text"].lower().strip()] += 1
-    occurrences = collections.Counter()
-    rows = read_jsonl(os.path.join(STANCE, "data", "uncertainty", train))
-    cues = [c for c in as_cue if as_cue[c] >= min_uses and len(c) >= 2]
-    for r in rows:
-        text = r["text"].lower()
-        for c in cues:
-            if c in text:
-                occurrences[c] += 1
-    kept = sorted(c for c in cues if as_cue[c] / max(occurrences[c], 1) >= min_precision)
+def fired(out_record, counted):
+    """The lexicon entries of the counted categories that fired in a scored record."""
+    return {m["entry"] for s in out_record.get("sentences", []) for m in s.get("markers", []) if m["category"] in counted}
+
+
+def build_pack(rows, labels, cue_lists, general, lang_file, counted, docs=None):
+    """A domain pack from TRAIN rows: cue strings with a high share of uncertain uses are added as hedges, and
+    shipped entries that fire mostly in certain sentences are removed (weight 0). The thresholds (minimum uses,
+    minimum precision, precision under which a shipped entry is dropped) are chosen by 5-fold
+    cross-validation over the TRAIN documents.
+
+    rows: lower-cased texts; labels: bools; cue_lists: annotated cue strings per row (or candidate words);
+    general: per row, the shipped entries that fired; docs: per row, its document (for the folds)."""
+    import re
+    n = len(rows)
+    docs = docs or [str(i) for i in range(n)]
+    doc_ids = {d: i for i, d in enumerate(sorted(set(docs)))}
+    fold = [doc_ids[d] % 5 for d in docs]
+    candidates = collections.Counter(c for cues in cue_lists for c in set(cues))
+    cues_in_row = [[] for _ in range(n)]
+    for cue in candidates:
+        if len(cue) < 1 or "\t" in cue or "\n" in cue:
+            continue
+        pattern = re.compile(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])") if cue.isascii() else None
+        for i, t in enumerate(rows):
+            if (pattern.search(t) if pattern else cue in t):
+                cues_in_row[i].append(cue)
+    # per cue and fold: occurrences and annotated uses
+    occ = collections.defaultdict(lambda: [0] * 5)
+    uses = collections.defaultdict(lambda: [0] * 5)
+    for i in range(n):
+        annotated = set(cue_lists[i])
+        for cue in cues_in_row[i]:
+            occ[cue][fold[i]] += 1
+            uses[cue][fold[i]] += cue in annotated
+    fires = collections.defaultdict(lambda: [0] * 5)
+    hits = collections.defaultdict(lambda: [0] * 5)
+    for i, entries in enumerate(general):
+        for e in entries:
+            fires[e][fold[i]] += 1
+            hits[e][fold[i]] += labels[i]
+
+    def select(held, min_uses, min_precision, drop_below):
+        def total(counts):
+            return sum(counts) - (counts[held] if held is not None else 0)
+        added = {c for c in occ if total(uses[c]) >= min_uses and total(occ[c]) and total(uses[c]) / total(occ[c]) >= min_precision}
+        removed = {e for e in fires if total(fires[e]) >= 3 and total(hits[e]) / total(fires[e]) < drop_below}
+        return added, removed
+
+    best = None
+    for min_uses in (1, 2, 3, 5, 10):
+        for min_precision in [x / 20 for x in range(1, 20)]:
+            for drop_below in (0.0, 0.2, 0.35, 0.5, 0.65, 1.01):
+                tp = fp = fn = 0
+                for k in range(5):
+                    added, removed = select(k, min_uses, min_precision, drop_below)
+                    for i in range(n):
+                        if fold[i] != k:
+                            continue
+                        p = bool(general[i] - removed) or any(c in added for c in cues_in_row[i])
+                        tp += p and labels[i]
+                        fp += p and not labels[i]
+                        fn += (not p) and labels[i]
+                f1 = 2 * tp / max(1, 2 * tp + fp + fn)
+                if best is None or f1 > best[0]:
+                    best = (f1, min_uses, min_precision, drop_below)
+    _, min_uses, min_precision, drop_below = best
+    added, removed = select(None, min_uses, min_precision, drop_below)
     path = os.path.join(WORK, lang_file)
-    os.makedirs(WORK, exist_ok=True)
     with open(path, "w", encoding="utf-8") as f:
-        f.write(f"# domain pack built by Scripts/eval_stance.py from {train} (train split only)\n")
-        for c in kept:
-            if "\t" not in c and "\n" not in c:
-                f.write(f"hedge\t{c}\t1.0\n")
-    return path, len(kept)
+        f.write(f"# domain pack built by Scripts/eval_stance.py from a TRAIN split; cross-validated thresholds: "
+                f"uses>={min_uses}, precision>={min_precision}, shipped entries dropped below {drop_below}\n")
+        for e in sorted(removed - added):  # removals first: a later line for the same cue re-adds it
+            for category in sorted(counted):
+                f.write(f"{category}\t{e}\t0\n")
+        inside = "\tinside-words=yes" if lang_file.startswith(("zh", "ja")) else ""
+        for cue in sorted(added):
+            f.write(f"hedge\t{cue}\t1.0{inside}\n")
+    return path, len(added), len(removed), best
+
+
+def pack_for(name, train_rows, lang, counted, a):
+    """Scores TRAIN rows with the shipped lexicons, then builds the pack for that domain."""
+    out = score([{"id": str(i), "text": r["text"], "lang": lang} for i, r in enumerate(train_rows)], a.slant)
+    general = [fired(out.get(str(i), {}), counted) for i in range(len(train_rows))]
+    texts = [r["text"].lower() for r in train_rows]
+    labels = [bool(r["uncertain"]) for r in train_rows]
+    if any(r.get("cues") for r in train_rows):
+        cue_lists = [[c["text"].lower().strip() for c in r.get("cues", [])] for r in train_rows]
+    else:  # no cue annotation: every word of an uncertain sentence is a candidate cue
+        import re
+        cue_lists = [sorted(set(re.findall(r"\w+(?:'\w+)?", t))) if l else [] for t, l in zip(texts, labels)]
+    docs = [r.get("doc") or r["id"] for r in train_rows]
+    return build_pack(texts, labels, cue_lists, general, f"{lang.split('-')[0]}.{name}.tsv", counted, docs)
 
 
 def uncertainty(a):
@@ -94,22 +167,50 @@ def uncertainty(a):
             continue
         rows = read_jsonl(path)
         extra = []
-        if a.pack and train:
-            pack, n = build_pack(train, f"{lang.split('-')[0]}.{name}.tsv")
+        if a.pack and name == "wikiconll":
+            # No train split: the first half of the sample (ids sorted) builds the pack, the second half is scored.
+            ordered = sorted(rows, key=lambda r: r["id"])
+            rows, train_rows = ordered[len(ordered) // 2:], ordered[: len(ordered) // 2]
+            half = os.path.join(WORK, "wikiconll_second_half.jsonl")
+            with open(half, "w", encoding="utf-8") as f:
+                for r in rows:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            path = half
+        elif a.pack and train:
+            train_rows = read_jsonl(os.path.join(STANCE, "data", "uncertainty", train))
+        else:
+            train_rows = None
+        if a.pack and train_rows:
+            pack, added, removed, best = pack_for(name, train_rows, lang, counted, a)
             extra = ["--lexicon", pack]
-            print(f"{name}: domain pack of {n} cues from {train}")
+            print(f"{name}: pack adds {added} cues, removes {removed} shipped entries (CV F1 on train {best[0]:.3f})")
         out = score([{"id": r["id"], "text": r["text"], "lang": lang} for r in rows], a.slant, extra)
         preds = os.path.join(WORK, f"pred_{name}.jsonl")
         with open(preds, "w") as f:
             for r in rows:
-                got = out.get(r["id"], {})
-                f.write(json.dumps({"id": r["id"], "uncertain": bool(categories_of(got) & counted)}) + "\n")
+                f.write(json.dumps({"id": r["id"], "uncertain": bool(categories_of(out.get(r["id"], {})) & counted)}) + "\n")
         res = subprocess.run([sys.executable, os.path.join(STANCE, "scripts", "score_sentences.py"), "--gold", path, "--pred", preds],
                              capture_output=True, text=True)
-        print(res.stdout.strip().splitlines()[-2] if len(res.stdout.strip().splitlines()) > 1 else res.stdout.strip())
-        lines.append(res.stdout.strip().splitlines()[-1])
+        out_lines = res.stdout.strip().splitlines()
+        print(out_lines[-2] if len(out_lines) > 1 else res.stdout.strip())
+        lines.append(out_lines[-1] + ("  (second half of the sample)" if a.pack and name == "wikiconll" else ""))
         sys.stdout.flush()
     print("\n".join(lines))
+
+
+def bias_pack(train_pairs, lang):
+    """Attitude entries from TRAIN pairs: words that NPOV edits removed at least twice, in at least a third of
+    the biased sentences that contain them."""
+    import re
+    removed = collections.Counter(w.lower() for r in train_pairs for w in set(r.get("removed") or []) if re.fullmatch(r"\w[\w'-]*", w))
+    present = collections.Counter(w for r in train_pairs for w in set(r["biased"].lower().split()))
+    kept = sorted(w for w, c in removed.items() if c >= 2 and c / max(present[w], 1) >= 1 / 3 and len(w) > 2)
+    path = os.path.join(WORK, f"{lang}.npov.tsv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# NPOV pack built by Scripts/eval_stance.py from the TRAIN pairs only\n")
+        for w in kept:
+            f.write(f"attitude\t{w}\t1.0\n")
+    return path, len(kept)
 
 
 def bias(a):
@@ -118,11 +219,23 @@ def bias(a):
         if not os.path.exists(path):
             continue
         rows = read_jsonl(path)
+        extra = []
+        if a.pack:
+            train_pairs = [r for r in rows if r["source_split"] == "train"]
+            rows = [r for r in rows if r["source_split"] != "train"]
+            pack, n = bias_pack(train_pairs, lang)
+            extra = ["--lexicon", pack]
+            held = os.path.join(WORK, f"wnc_{lang}_heldout.jsonl")
+            with open(held, "w", encoding="utf-8") as f:
+                for r in rows:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+            path = held
+            print(f"{lang}: NPOV pack of {n} words from {len(train_pairs)} train pairs; scoring the {len(rows)} other pairs")
         records = []
         for r in rows:
             records.append({"id": r["id"] + ":b", "text": r["biased"], "lang": lang})
             records.append({"id": r["id"] + ":n", "text": r["neutral"], "lang": lang})
-        out = score(records, a.slant)
+        out = score(records, a.slant, extra)
         preds = os.path.join(WORK, f"pairs_{lang}.jsonl")
         with open(preds, "w") as f:
             for r in rows:

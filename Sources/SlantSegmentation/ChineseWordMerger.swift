@@ -15,6 +15,13 @@ enum ChineseWordMerger {
     static let dateUnits: Set<Unicode.Scalar> = ["年", "月", "日", "号", "时", "点", "分", "秒", "岁", "周", "世", "届"]
     static let numerals: Set<Unicode.Scalar> = ["〇", "○", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "亿", "两"]
     static let suffixes: Set<Unicode.Scalar> = ["化", "性", "者", "员", "会", "院", "率", "界", "们", "家", "制", "型", "式", "业", "法", "论", "学"]
+    /// 会 is a suffix after nouns (委员会, 博览会) but the modal "will" after adverbs and verbs (显然会, 认为会):
+    /// it joins only words ending in one of these nominal characters.
+    static let nounsBeforeHui: Set<Unicode.Scalar> = [
+        "员", "委", "览", "乐", "运", "动", "议", "商", "展", "协", "联", "舞", "晚", "宴", "酒", "茶", "峰", "博", "理", "董", "监",
+        "常", "社", "交", "易", "讨", "座", "谈", "告", "唱", "画", "影", "育", "奥", "事", "代", "工", "农", "学", "商", "行", "业",
+        "务", "友", "亚", "艺", "术", "书", "赛", "球", "车", "机", "茶", "诗", "歌", "庙", "灯", "花", "集", "年", "盟",
+    ]
     static let numeralPrefixes: Set<Unicode.Scalar> = ["一", "两", "几", "每", "半"]
     static let measureWords: Set<Unicode.Scalar> = [
         "年", "次", "位", "条", "种", "批", "项", "天", "个", "名", "件", "份", "场", "只", "张", "篇", "句", "段", "部",
@@ -79,7 +86,8 @@ enum ChineseWordMerger {
         }
         if leftIsNumber, left.kind != .number, rightCharacters.allSatisfy(numerals.contains) { return true }
         if left.kind == .ideograph, right.kind == .ideograph, leftCharacters.count >= 2, rightCharacters.count == 1,
-            suffixes.contains(rightCharacters[0]), !leftCharacters.allSatisfy(numerals.contains)
+            suffixes.contains(rightCharacters[0]), !leftCharacters.allSatisfy(numerals.contains),
+            rightCharacters[0] != "会" || nounsBeforeHui.contains(leftCharacters[leftCharacters.count - 1])
         {
             return true
         }

@@ -9,11 +9,16 @@ import SlantCore
 /// whitespace but not across punctuation); Chinese and Japanese tokens are joined directly, so `说实话`
 /// matches whether ICU gives `说实话` or `说` + `实话`.
 struct CueMatcher: Sendable {
-    /// A cue found at tokens `first...last` of the sequence given to ``matches(in:)``.
+    /// A cue found at tokens `first...last` of the sequence given to ``matches(in:)``. In Chinese and Japanese
+    /// a cue may end inside its last token (`可能` in `可能是`): `trailing` counts the scalars of the last token
+    /// left outside the match.
     struct Match {
         var first: Int
         var last: Int
         var entry: Int
+        var trailing: Int = 0
+        /// Scalars of the first token before the match (only for entries with `inside-words=yes`).
+        var leading: Int = 0
     }
 
     private struct Node: Sendable {
@@ -24,6 +29,8 @@ struct CueMatcher: Sendable {
     private var nodes: [Node] = [Node()]
     /// Entries matched as word endings (`n't`): their folded suffix and index.
     private var suffixes: [(String, Int)] = []
+    /// Entries that may start inside a word (`inside-words=yes`, Chinese and Japanese).
+    private var insideWords: Set<Int> = []
     /// Whether tokens are joined without spaces.
     let unspaced: Bool
 
@@ -33,6 +40,7 @@ struct CueMatcher: Sendable {
     init(entries: [LexiconEntry], unspaced: Bool) {
         self.unspaced = unspaced
         for (index, entry) in entries.enumerated() {
+            if entry.insideWords, unspaced { insideWords.insert(index) }
             for form in entry.allForms {
                 let folded = Lexicon.fold(form)
                 if folded.hasPrefix("'") || folded.hasPrefix("n'") {
@@ -77,30 +85,45 @@ struct CueMatcher: Sendable {
     func matches(in folded: [String]) -> [Match] {
         var found: [Match] = []
         for start in folded.indices {
-            var node = 0
-            var alive = true
-            var index = start
-            while alive, index < folded.count {
-                if index > start, !unspaced {
-                    guard let next = nodes[node].children[" "] else { break }
-                    node = Int(next)
+            walk(from: start, skipping: 0, in: folded, into: &found)
+            if !insideWords.isEmpty {
+                for leading in 1..<max(1, folded[start].unicodeScalars.count) {
+                    walk(from: start, skipping: leading, in: folded, into: &found)
                 }
-                for scalar in folded[index].unicodeScalars {
-                    guard let next = nodes[node].children[scalar] else {
-                        alive = false
-                        break
-                    }
-                    node = Int(next)
-                }
-                if alive {
-                    for entry in nodes[node].entries { found.append(Match(first: start, last: index, entry: entry)) }
-                }
-                index += 1
             }
             for (suffix, entry) in suffixes where folded[start].hasSuffix(suffix) {
                 found.append(Match(first: start, last: start, entry: entry))
             }
         }
         return found
+    }
+
+    /// Walks the trie from token `start` (after its first `leading` scalars), recording every cue that ends
+    /// at a token end, or, in unspaced text, inside a token.
+    private func walk(from start: Int, skipping leading: Int, in folded: [String], into found: inout [Match]) {
+        var node = 0
+        var index = start
+        func record(_ entries: [Int], last: Int, trailing: Int) {
+            for entry in entries where leading == 0 || insideWords.contains(entry) {
+                found.append(Match(first: start, last: last, entry: entry, trailing: trailing, leading: leading))
+            }
+        }
+        while index < folded.count {
+            if index > start, !unspaced {
+                guard let next = nodes[node].children[" "] else { return }
+                node = Int(next)
+            }
+            let scalars = index == start ? folded[index].unicodeScalars.dropFirst(leading) : folded[index].unicodeScalars[...]
+            var remaining = scalars.count
+            for scalar in scalars {
+                guard let next = nodes[node].children[scalar] else { return }
+                node = Int(next)
+                remaining -= 1
+                // Unspaced text: a cue may end inside a token ("可能" in "可能是").
+                if unspaced, remaining > 0 { record(nodes[node].entries, last: index, trailing: remaining) }
+            }
+            record(nodes[node].entries, last: index, trailing: 0)
+            index += 1
+        }
     }
 }

@@ -90,6 +90,7 @@ public struct Lexicon: Sendable {
             case "not-final": entry.notFinal = try yes(value, key, location)
             case "not-capitalized-inside": entry.notCapitalizedInside = try yes(value, key, location)
             case "not-near-number": entry.notNearNumber = try yes(value, key, location)
+            case "inside-words": entry.insideWords = try yes(value, key, location)
             case "negation":
                 guard let effect = NegationEffect(rawValue: value) else {
                     throw LexiconError(location, "negation=\(value): use flip, keep or none")
@@ -98,7 +99,7 @@ public struct Lexicon: Sendable {
             default:
                 throw LexiconError(
                     location,
-                    "unknown option '\(key)'; options: forms, case, not-after, not-before, only-before, not-final, not-capitalized-inside, not-near-number, negation"
+                    "unknown option '\(key)'; options: forms, case, not-after, not-before, only-before, not-final, not-capitalized-inside, not-near-number, inside-words, negation"
                 )
             }
         }

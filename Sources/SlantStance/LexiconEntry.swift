@@ -63,6 +63,8 @@ public struct LexiconEntry: Hashable, Sendable {
     public var notCapitalizedInside: Bool = false
     /// Not a marker next to a number.
     public var notNearNumber: Bool = false
+    /// Whether the cue may start inside a word (Chinese and Japanese only): `据` in `据悉`.
+    public var insideWords: Bool = false
     /// What a preceding negator does.
     public var negation: NegationEffect
     /// The language of the lexicon it came from.

@@ -70,8 +70,8 @@ public struct StanceAnnotator: Sendable {
         let candidates = matcher.matches(in: folded).filter { context.satisfies(lexicon.entries[$0.entry], $0) }
         // Longest first: "you may wonder" beats "may", "no doubt" beats "doubt".
         let ordered = candidates.sorted { a, b in
-            let lengthA = tokens[a.last].range.end - tokens[a.first].range.start
-            let lengthB = tokens[b.last].range.end - tokens[b.first].range.start
+            let lengthA = context.end(of: a) - context.start(of: a)
+            let lengthB = context.end(of: b) - context.start(of: b)
             return lengthA != lengthB ? lengthA > lengthB : (a.first != b.first ? a.first < b.first : a.entry < b.entry)
         }
         var taken = [Bool](repeating: false, count: tokens.count)
@@ -82,7 +82,9 @@ public struct StanceAnnotator: Sendable {
                 let twin = accepted.first { $0.first == candidate.first && $0.last == candidate.last }
                 guard let twin, lexicon.entries[twin.entry].role != lexicon.entries[candidate.entry].role,
                     case .marker = lexicon.entries[candidate.entry].role, case .marker = lexicon.entries[twin.entry].role,
-                    !accepted.contains(where: { $0.first == candidate.first && lexicon.entries[$0.entry].role == lexicon.entries[candidate.entry].role })
+                    !accepted.contains(where: {
+                        $0.first == candidate.first && lexicon.entries[$0.entry].role == lexicon.entries[candidate.entry].role
+                    })
                 else { continue }
                 accepted.append(candidate)
                 continue
@@ -104,7 +106,7 @@ public struct StanceAnnotator: Sendable {
                     modifiers.append("booster → hedge")
                 }
             }
-            let range = TextRange(start: tokens[match.first].range.start, end: tokens[match.last].range.end)
+            let range = TextRange(start: context.start(of: match), end: context.end(of: match))
             markers.append(
                 Marker(
                     range: range, category: category, entry: entry.cue, language: entry.language, weight: entry.weight,
@@ -162,6 +164,21 @@ private struct Context {
     let folded: [String]
     let firstWord: Int
     let unspaced: Bool
+
+    /// The byte where a match starts (inside its first token for `inside-words` cues).
+    func start(of match: CueMatcher.Match) -> Int {
+        let token = tokens[match.first]
+        guard match.leading > 0 else { return token.range.start }
+        return token.range.start + texts[match.first].unicodeScalars.prefix(match.leading).reduce(0) { $0 + String($1).utf8.count }
+    }
+
+    /// The byte where a match ends (inside its last token when it leaves scalars of it outside).
+    func end(of match: CueMatcher.Match) -> Int {
+        let token = tokens[match.last]
+        guard match.trailing > 0 else { return token.range.end }
+        let outside = texts[match.last].unicodeScalars.suffix(match.trailing).reduce(0) { $0 + String($1).utf8.count }
+        return token.range.end - outside
+    }
 
     func satisfies(_ entry: LexiconEntry, _ match: CueMatcher.Match) -> Bool {
         if entry.exactCase {
