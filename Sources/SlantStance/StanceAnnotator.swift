@@ -79,7 +79,9 @@ public struct StanceAnnotator: Sendable {
         for candidate in ordered {
             if taken[candidate.first...candidate.last].contains(true) {
                 // A cue listed in two categories (Arabic أعتقد: hedge and self-mention) marks both.
-                let twin = accepted.first { $0.first == candidate.first && $0.last == candidate.last }
+                let twin = accepted.first {
+                    context.start(of: $0) == context.start(of: candidate) && context.end(of: $0) == context.end(of: candidate)
+                }
                 guard let twin, lexicon.entries[twin.entry].role != lexicon.entries[candidate.entry].role,
                     case .marker = lexicon.entries[candidate.entry].role, case .marker = lexicon.entries[twin.entry].role,
                     !accepted.contains(where: {
