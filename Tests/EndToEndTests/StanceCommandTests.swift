@@ -34,6 +34,13 @@ import Testing
         }
     }
 
+    @Test func scoringIsByteIdenticalWhateverTheJobs() throws {
+        let serial = try SlantProcess.run(["score", "--jobs", "1", "Corpus"])
+        let parallel = try SlantProcess.run(["score", "--jobs", "3", "Corpus"])
+        #expect(!serial.stdout.isEmpty)
+        #expect(serial.stdout == parallel.stdout)
+    }
+
     @Test func scoresAStreamOfJSONLines() throws {
         let input = """
             {"id":"en","text":"It is not clear that this works. Obviously, critics say it is a disaster."}
