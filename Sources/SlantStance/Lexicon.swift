@@ -44,6 +44,9 @@ public struct Lexicon: Sendable {
     /// Adds the entries of `text`; an entry with the same role and cue as an existing one replaces it, and a
     /// weight of 0 removes it.
     public mutating func merge(parsing text: String, name: String) throws(LexiconError) {
+        var positions: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() { positions[Self.key(entry)] = index }
+        var removed: Set<Int> = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -51,13 +54,19 @@ public struct Lexicon: Sendable {
             if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
             let location = "\(name):\(lineNumber)"
             let entry = try Self.parse(line, language: language, location: location)
-            if let index = entries.firstIndex(where: { $0.role == entry.role && $0.cue.lowercased() == entry.cue.lowercased() }) {
-                if entry.weight == 0 { entries.remove(at: index) } else { entries[index] = entry }
+            let key = Self.key(entry)
+            if let index = positions[key], !removed.contains(index) {
+                if entry.weight == 0 { removed.insert(index) } else { entries[index] = entry }
             } else if entry.weight > 0 {
+                positions[key] = entries.count
                 entries.append(entry)
             }
         }
+        if !removed.isEmpty { entries = entries.enumerated().filter { !removed.contains($0.offset) }.map(\.element) }
     }
+
+    /// Entries with the same role and (case-folded) cue are the same entry.
+    private static func key(_ entry: LexiconEntry) -> String { "\(entry.role)\t\(entry.cue.lowercased())" }
 
     private static func parse(_ line: Substring, language: String, location: String) throws(LexiconError) -> LexiconEntry {
         let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
