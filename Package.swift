@@ -50,6 +50,13 @@ let package = Package(
             resources: [.copy("Resources/lexicons")],
             swiftSettings: upcomingFeatures
         ),
+        // Extractive summaries: LexRank, TextRank, centroid, position prior, MMR, length control.
+        .target(
+            name: "SlantSummarization",
+            dependencies: ["SlantCore", "SlantICU"],
+            resources: [.copy("Resources/stopwords")],
+            swiftSettings: upcomingFeatures
+        ),
         // Inputs, pipeline files and the ordered parallel runner.
         .target(
             name: "SlantPipeline",
@@ -62,7 +69,8 @@ let package = Package(
         .target(
             name: "Slant",
             dependencies: [
-                "SlantCore", "SlantICU", "SlantSegmentation", "SlantLanguage", "SlantStance", "SlantPipeline", "SlantOutput",
+                "SlantCore", "SlantICU", "SlantSegmentation", "SlantLanguage", "SlantStance", "SlantSummarization", "SlantPipeline",
+                "SlantOutput",
             ],
             swiftSettings: upcomingFeatures
         ),

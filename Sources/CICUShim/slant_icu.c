@@ -286,8 +286,9 @@ int64_t slant_transform(SlantTransform transform, const char *text, int64_t leng
     if (transform == SLANT_TRANSFORM_CASE_FOLD) {
         result_length = u_strFoldCase(result, result_capacity, source, source_length, U_FOLD_CASE_DEFAULT, &error);
     } else {
-        const UNormalizer2 *normalizer = transform == SLANT_TRANSFORM_NFC ? unorm2_getNFCInstance(&error)
-                                                                          : unorm2_getNFKCCasefoldInstance(&error);
+        const UNormalizer2 *normalizer = transform == SLANT_TRANSFORM_NFC    ? unorm2_getNFCInstance(&error)
+                                         : transform == SLANT_TRANSFORM_NFKC ? unorm2_getNFKCInstance(&error)
+                                                                             : unorm2_getNFKCCasefoldInstance(&error);
         if (U_SUCCESS(error)) {
             result_length = unorm2_normalize(normalizer, source, source_length, result, result_capacity, &error);
         }

@@ -5,6 +5,7 @@
 @_exported public import SlantPipeline
 @_exported public import SlantSegmentation
 @_exported public import SlantStance
+@_exported public import SlantSummarization
 
 extension StageRegistry {
     /// Every stage that ships with Slant, in the order they usually run.
@@ -29,11 +30,16 @@ extension StageRegistry {
         ) {
             options throws(StageError) in try StanceStage(options: &options)
         }
+        registry.register(SummarizeStage.self, summary: "extractive summary: TextRank, LexRank or centroid, position prior, MMR, length budget") {
+            options throws(StageError) in try SummarizeStage(options: &options)
+        }
         return registry
     }()
 
     /// The stages `slant segment` runs by default.
     public static let segmentDefaults = ["normalize", "language", "segment"]
+    /// The stages `slant summarize` runs by default.
+    public static let summarizeDefaults = ["normalize", "language", "segment", "stance", "summarize"]
     /// The stages `slant score` runs by default.
     public static let scoreDefaults = ["normalize", "language", "segment", "stance"]
 }

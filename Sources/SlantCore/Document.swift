@@ -27,6 +27,8 @@ public struct Document: Sendable {
     public var sentenceScores: [StanceScores]
     /// Stance scores of the whole document (``Layer/markers``).
     public var stanceProfile: StanceScores?
+    /// The extractive summary: chosen sentences in source order (``Layer/summary``).
+    public var summary: [SummarySentence]
     /// Notes about this document for the user.
     public var diagnostics: [Diagnostic]
     /// The layers stages have provided so far.
@@ -46,6 +48,7 @@ public struct Document: Sendable {
         self.markers = []
         self.sentenceScores = []
         self.stanceProfile = nil
+        self.summary = []
         self.diagnostics = []
         self.layers = language == nil ? [] : [.language]
     }
@@ -159,4 +162,20 @@ public struct Zone: Hashable, Sendable {
 
     /// Whether sentences are looked for in this zone.
     public var holdsProse: Bool { kind != .code && kind != .markup }
+}
+
+/// A sentence chosen for the summary, and why.
+public struct SummarySentence: Hashable, Sendable {
+    /// Index into ``Document/sentences``.
+    public var sentence: Int
+    /// The sentence's final score (method score, position prior and preferences combined), from 0 to 1.
+    public var score: Double
+    /// The order in which it was chosen: 1 for the first pick.
+    public var rank: Int
+
+    public init(sentence: Int, score: Double, rank: Int) {
+        self.sentence = sentence
+        self.score = score
+        self.rank = rank
+    }
 }

@@ -24,4 +24,6 @@ public struct Layer: Hashable, Sendable, Comparable, CustomStringConvertible, Ex
     public static let tokens: Layer = "tokens"
     /// ``Document/markers``, ``Document/sentenceScores`` and ``Document/stanceProfile``.
     public static let markers: Layer = "markers"
+    /// ``Document/summary``.
+    public static let summary: Layer = "summary"
 }

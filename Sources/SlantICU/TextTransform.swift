@@ -8,12 +8,15 @@ public enum TextTransform: Sendable {
     case caseFold
     /// NFKC with case folding: also folds width (ＡＢＣ → abc) and compatibility forms; for matching.
     case nfkcCaseFold
+    /// Normalization Form KC: width and compatibility forms folded, case kept.
+    case nfkc
 
     private var cValue: SlantTransform {
         switch self {
         case .nfc: SLANT_TRANSFORM_NFC
         case .caseFold: SLANT_TRANSFORM_CASE_FOLD
         case .nfkcCaseFold: SLANT_TRANSFORM_NFKC_CASE_FOLD
+        case .nfkc: SLANT_TRANSFORM_NFKC
         }
     }
 

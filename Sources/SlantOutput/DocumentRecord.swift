@@ -25,6 +25,8 @@ public enum DocumentRecord {
         public static let tokens = Parts(rawValue: 1)
         /// Each sentence's `markers` and `scores`, and the document `profile` (when the stance stage ran).
         public static let stance = Parts(rawValue: 2)
+        /// The `summary` (when the summarize stage ran).
+        public static let summary = Parts(rawValue: 4)
     }
 
     /// Writes the fields of a processed document into an open object.
@@ -65,6 +67,28 @@ public enum DocumentRecord {
             for token in document.tokens {
                 writer.beginObject()
                 writeSpanFields(token.range, kind: token.kind.rawValue, of: document, into: &writer)
+                writer.endObject()
+            }
+            writer.endArray()
+        }
+        if parts.contains(.summary), document.layers.contains(.summary) {
+            writer.key("summary")
+            writer.beginArray()
+            for chosen in document.summary {
+                let sentence = document.sentences[chosen.sentence]
+                writer.beginObject()
+                writeSpanFields(sentence.range, kind: nil, of: document, into: &writer)
+                writer.field("index", chosen.sentence)
+                writer.key("score")
+                writer.number(chosen.score)
+                writer.field("rank", chosen.rank)
+                if document.layers.contains(.markers) {
+                    let labels = Set(document.markers.filter { $0.sentence == chosen.sentence }.map(\.category)).sorted()
+                    writer.key("stance")
+                    writer.beginArray()
+                    for label in labels { writer.string(label.rawValue) }
+                    writer.endArray()
+                }
                 writer.endObject()
             }
             writer.endArray()

@@ -33,6 +33,9 @@ struct SlantCommand: AsyncParsableCommand {
               slant stages
             """,
         version: "0.1.0",
-        subcommands: [SegmentCommand.self, ScoreCommand.self, ExplainCommand.self, LexiconCommand.self, StagesCommand.self]
+        subcommands: [
+            SegmentCommand.self, ScoreCommand.self, SummarizeCommand.self, ExplainCommand.self, LexiconCommand.self, EvalCommand.self,
+            StagesCommand.self,
+        ]
     )
 }

@@ -76,6 +76,8 @@ typedef enum SlantTransform {
     SLANT_TRANSFORM_CASE_FOLD = 1,
     /** NFKC with case folding: folds case, width (ＡＢＣ → abc), compatibility forms and ignorables. */
     SLANT_TRANSFORM_NFKC_CASE_FOLD = 2,
+    /** Unicode Normalization Form KC (width and compatibility forms folded, case kept). */
+    SLANT_TRANSFORM_NFKC = 3,
 } SlantTransform;
 
 /** Whether `length` bytes of UTF-8 are already in NFC (a fast check that allocates nothing for ASCII). */

@@ -1,0 +1,229 @@
+public import SlantCore
+
+/// How a summary's length is bounded.
+public enum SummaryLength: Sendable, Equatable {
+    /// At most this many sentences.
+    case sentences(Int)
+    /// At most this many words (word tokens; ICU words in Chinese and Japanese).
+    case words(Int)
+    /// This share of the document's sentences (rounded up, at least one).
+    case ratio(Double)
+}
+
+/// How sentences are scored for centrality.
+public enum SummaryMethod: String, Sendable, CaseIterable {
+    /// Continuous LexRank: PageRank over the TF-IDF cosine similarity graph.
+    case lexrank
+    /// TextRank with BM25 similarity between sentences.
+    case textrank
+    /// Cosine similarity to the document's TF-IDF centroid.
+    case centroid
+    /// Position alone: the first sentences first (the "lead" baseline).
+    case lead
+}
+
+/// Which sentences a summary prefers, beyond centrality.
+public enum SummaryPreference: String, Sendable, CaseIterable {
+    /// No preference.
+    case any
+    /// Low subjectivity and no attribution (needs the `stance` stage): the summary reports rather than argues.
+    case neutral
+}
+
+/// Chooses the sentences of an extractive summary: a centrality score, a position prior, Maximal Marginal
+/// Relevance against redundancy, and a length budget. Chosen sentences keep source order.
+///
+/// Cost is about linear in the number of sentences: similarities come from an inverted index that leaves
+/// very common terms out (``SentenceVectors``), and the graph methods iterate a fixed number of times.
+public struct Summarizer: Sendable {
+    /// The centrality method.
+    public var method: SummaryMethod
+    /// The length budget.
+    public var length: SummaryLength
+    /// Weight of the position prior, from 0 (none) to 1 (position only).
+    public var positionWeight: Double
+    /// MMR trade-off: 1 ignores redundancy, lower values penalise similarity to sentences already chosen.
+    public var diversity: Double
+    /// The preference.
+    public var preference: SummaryPreference
+    /// Sentences with fewer word tokens are not chosen while longer ones remain.
+    public var minimumWords: Int
+
+    public init(
+        method: SummaryMethod = .textrank, length: SummaryLength = .sentences(3), positionWeight: Double = 0.3, diversity: Double = 0.7,
+        preference: SummaryPreference = .any, minimumWords: Int = 4
+    ) {
+        self.method = method
+        self.length = length
+        self.positionWeight = positionWeight
+        self.diversity = diversity
+        self.preference = preference
+        self.minimumWords = minimumWords
+    }
+
+    /// The summary of a segmented document (sentences and tokens), in source order.
+    public func summarize(_ document: Document) -> [SummarySentence] {
+        let count = document.sentences.count
+        guard count > 0 else { return [] }
+        let language = document.language?.language ?? "und"
+        let vectors = SentenceVectors(document, stopWords: StopWords.list(for: language))
+        let centrality = normalised(score(vectors))
+        var scores = (0..<count).map { index in
+            (1 - positionWeight) * centrality[index] + positionWeight * positionPrior(index)
+        }
+        if preference == .neutral, document.sentenceScores.count == count {
+            for index in 0..<count {
+                let stance = document.sentenceScores[index]
+                scores[index] *= 1 - 0.6 * stance.subjectivity
+                if (stance.counts[.attribution] ?? 0) > 0 { scores[index] *= 0.7 }
+            }
+        }
+        let eligible = (0..<count).filter { isEligible($0, in: document, words: vectors.lengths[$0]) }
+        let pool = eligible.isEmpty ? Array(0..<count) : eligible
+        let budget = sentenceBudget(count)
+        var chosen: [Int] = []
+        var words = 0
+        var remaining = Set(pool)
+        while !remaining.isEmpty, chosen.count < budget {
+            let next = remaining.max { a, b in
+                let left = marginal(a, scores, chosen, vectors)
+                let right = marginal(b, scores, chosen, vectors)
+                return left != right ? left < right : a > b
+            }!
+            remaining.remove(next)
+            if case .words(let limit) = length, !chosen.isEmpty, words + vectors.lengths[next] > limit { continue }
+            chosen.append(next)
+            words += vectors.lengths[next]
+            if case .words(let limit) = length, words >= limit { break }
+        }
+        return chosen.enumerated().map { SummarySentence(sentence: $0.element, score: (scores[$0.element] * 10_000).rounded() / 10_000, rank: $0.offset + 1) }
+            .sorted { $0.sentence < $1.sentence }
+    }
+
+    private func marginal(_ index: Int, _ scores: [Double], _ chosen: [Int], _ vectors: SentenceVectors) -> Double {
+        guard !chosen.isEmpty, diversity < 1 else { return scores[index] }
+        let redundancy = chosen.map { vectors.cosine(index, $0) }.max() ?? 0
+        return diversity * scores[index] - (1 - diversity) * redundancy
+    }
+
+    private func sentenceBudget(_ count: Int) -> Int {
+        switch length {
+        case .sentences(let limit): return max(0, min(limit, count))
+        case .words: return count
+        case .ratio(let share): return max(1, min(count, Int((share * Double(count)).rounded(.up))))
+        }
+    }
+
+    /// Headings, table cells, list fragments and very short sentences are not chosen on their own.
+    private func isEligible(_ index: Int, in document: Document, words: Int) -> Bool {
+        let sentence = document.sentences[index]
+        if document.zones.indices.contains(sentence.zone) {
+            switch document.zones[sentence.zone].kind {
+            case .heading, .tableCell, .code, .markup: return false
+            case .listItem: if words < 6 { return false }
+            case .paragraph, .quote: break
+            }
+        }
+        return words >= minimumWords
+    }
+
+    /// 1 for the first sentence, decaying as 1 / √(position + 1).
+    private func positionPrior(_ index: Int) -> Double { 1 / Double(index + 1).squareRoot() }
+
+    private func normalised(_ values: [Double]) -> [Double] {
+        guard let high = values.max(), high > 0 else { return values.map { _ in 0 } }
+        return values.map { $0 / high }
+    }
+
+    private func score(_ vectors: SentenceVectors) -> [Double] {
+        switch method {
+        case .lead: return (0..<vectors.count).map { positionPrior($0) }
+        case .centroid: return centroidScores(vectors)
+        case .lexrank: return rank(vectors) { a, b in vectors.cosine(a, b) }
+        case .textrank:
+            let bm25 = BM25(vectors)
+            return rank(vectors) { a, b in bm25.score(query: a, document: b) }
+        }
+    }
+
+    private func centroidScores(_ vectors: SentenceVectors) -> [Double] {
+        var centroid: [Int32: Double] = [:]
+        for counts in vectors.frequencies {
+            for (term, count) in counts { centroid[term, default: 0] += count * vectors.idf[Int(term)] }
+        }
+        let norm = centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        guard norm > 0 else { return [Double](repeating: 0, count: vectors.count) }
+        return (0..<vectors.count).map { index in
+            guard vectors.norms[index] > 0 else { return 0 }
+            var dot = 0.0
+            for (term, count) in vectors.frequencies[index] { dot += count * vectors.idf[Int(term)] * (centroid[term] ?? 0) }
+            return dot / (vectors.norms[index] * norm)
+        }
+    }
+
+    /// PageRank (damping 0.85, 40 iterations at most) over the weighted sparse graph.
+    private func rank(_ vectors: SentenceVectors, weight: (Int, Int) -> Double) -> [Double] {
+        let count = vectors.count
+        let neighbours = vectors.neighbours()
+        var edges: [[(Int32, Double)]] = []
+        edges.reserveCapacity(count)
+        for source in 0..<count {
+            var outgoing: [(Int32, Double)] = []
+            var total = 0.0
+            for target in neighbours[source] {
+                let value = weight(Int(target), source)
+                if value > 0 {
+                    outgoing.append((target, value))
+                    total += value
+                }
+            }
+            edges.append(total > 0 ? outgoing.map { ($0.0, $0.1 / total) } : [])
+        }
+        var ranks = [Double](repeating: 1 / Double(count), count: count)
+        let damping = 0.85
+        for _ in 0..<40 {
+            var next = [Double](repeating: (1 - damping) / Double(count), count: count)
+            var dangling = 0.0
+            for source in 0..<count {
+                if edges[source].isEmpty {
+                    dangling += ranks[source]
+                    continue
+                }
+                for (target, share) in edges[source] { next[Int(target)] += damping * ranks[source] * share }
+            }
+            let spread = damping * dangling / Double(count)
+            var change = 0.0
+            for index in 0..<count {
+                next[index] += spread
+                change += abs(next[index] - ranks[index])
+            }
+            ranks = next
+            if change < 1e-7 { break }
+        }
+        return ranks
+    }
+}
+
+/// BM25 similarity between sentences (k1 = 1.2, b = 0.75), as TextRank's edge weight.
+struct BM25 {
+    let vectors: SentenceVectors
+    let averageLength: Double
+
+    init(_ vectors: SentenceVectors) {
+        self.vectors = vectors
+        let total = vectors.frequencies.reduce(0.0) { $0 + $1.values.reduce(0, +) }
+        averageLength = max(1, total / Double(max(1, vectors.count)))
+    }
+
+    func score(query: Int, document: Int) -> Double {
+        let counts = vectors.frequencies[document]
+        let length = counts.values.reduce(0, +)
+        var sum = 0.0
+        for term in vectors.frequencies[query].keys {
+            guard let frequency = counts[term] else { continue }
+            let idf = vectors.idf[Int(term)]
+            sum += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length / averageLength))
+        }
+        return sum
+    }
+}
