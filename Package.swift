@@ -85,6 +85,7 @@ let package = Package(
         .testTarget(name: "SlantSegmentationTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantLanguageTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantStanceTests", dependencies: ["Slant"], resources: [.copy("Fixtures")], swiftSettings: upcomingFeatures),
+        .testTarget(name: "SlantSummarizationTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantPipelineTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "EndToEndTests", dependencies: ["slant"], swiftSettings: upcomingFeatures),
     ]

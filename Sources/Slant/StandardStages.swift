@@ -30,7 +30,9 @@ extension StageRegistry {
         ) {
             options throws(StageError) in try StanceStage(options: &options)
         }
-        registry.register(SummarizeStage.self, summary: "extractive summary: TextRank, LexRank or centroid, position prior, MMR, length budget") {
+        registry.register(
+            SummarizeStage.self, summary: "extractive summary: TextRank, LexRank or centroid, position prior, MMR, length budget"
+        ) {
             options throws(StageError) in try SummarizeStage(options: &options)
         }
         return registry

@@ -39,7 +39,7 @@ struct SentenceVectors {
             var words = 0
             for token in document.tokens[sentence.tokens] where token.isWordLike {
                 words += 1
-                let text = document.slice(token.range).lowercased()
+                let text = document.slice(token.range).lowercased().replacingOccurrences(of: "’", with: "'")
                 if stopWords.contains(text) { continue }
                 counts[id(text), default: 0] += 1
                 if token.kind == .ideograph || token.kind == .kana {
@@ -81,7 +81,8 @@ struct SentenceVectors {
     /// Cosine similarity of the TF-IDF vectors of two sentences.
     func cosine(_ a: Int, _ b: Int) -> Double {
         guard norms[a] > 0, norms[b] > 0 else { return 0 }
-        let (small, large) = frequencies[a].count <= frequencies[b].count ? (frequencies[a], frequencies[b]) : (frequencies[b], frequencies[a])
+        let (small, large) =
+            frequencies[a].count <= frequencies[b].count ? (frequencies[a], frequencies[b]) : (frequencies[b], frequencies[a])
         var dot = 0.0
         for (term, count) in small {
             if let other = large[term] { dot += count * other * idf[Int(term)] * idf[Int(term)] }

@@ -35,7 +35,8 @@ public struct SummarizeStage: Stage {
                 method: SummaryMethod(rawValue: method) ?? .textrank, length: length,
                 positionWeight: try options.number("position", default: 0.3, in: 0...1),
                 diversity: try options.number("diversity", default: 0.7, in: 0...1),
-                preference: SummaryPreference(rawValue: try options.choice("prefer", SummaryPreference.allCases.map(\.rawValue), default: "any"))
+                preference: SummaryPreference(
+                    rawValue: try options.choice("prefer", SummaryPreference.allCases.map(\.rawValue), default: "any"))
                     ?? .any,
                 minimumWords: try options.integer("min-words", default: 4, in: 0...100)))
     }

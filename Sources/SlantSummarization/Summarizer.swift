@@ -96,8 +96,10 @@ public struct Summarizer: Sendable {
             words += vectors.lengths[next]
             if case .words(let limit) = length, words >= limit { break }
         }
-        return chosen.enumerated().map { SummarySentence(sentence: $0.element, score: (scores[$0.element] * 10_000).rounded() / 10_000, rank: $0.offset + 1) }
-            .sorted { $0.sentence < $1.sentence }
+        return chosen.enumerated().map {
+            SummarySentence(sentence: $0.element, score: (scores[$0.element] * 10_000).rounded() / 10_000, rank: $0.offset + 1)
+        }
+        .sorted { $0.sentence < $1.sentence }
     }
 
     private func marginal(_ index: Int, _ scores: [Double], _ chosen: [Int], _ vectors: SentenceVectors) -> Double {

@@ -46,7 +46,10 @@ struct RougeCommand: ParsableCommand {
         }
         if missing > 0 { StandardError.write("slant: warning: \(missing) gold document(s) have no summary and score 0") }
         let count = Double(references.count)
-        print(String(format: "ROUGE R1=%.2f R2=%.2f RL=%.2f n=%d", total.rouge1 / count * 100, total.rouge2 / count * 100, total.rougeL / count * 100, references.count))
+        print(
+            String(
+                format: "ROUGE R1=%.2f R2=%.2f RL=%.2f n=%d", total.rouge1 / count * 100, total.rouge2 / count * 100,
+                total.rougeL / count * 100, references.count))
     }
 
     /// id → text of `field` (a string, or a list of objects with "text" joined by newlines).

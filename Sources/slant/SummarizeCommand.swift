@@ -53,7 +53,8 @@ struct SummarizeCommand: AsyncParsableCommand {
         if let ratio { settings.append("summarize.ratio=\(ratio == 1 ? "1.0" : String(ratio))") }
         if let prefer { settings.append("summarize.prefer=\(prefer)") }
         if format == .jsonl {
-            try await runPipelineToJSONLines(options: options, defaults: StageRegistry.summarizeDefaults, parts: [.summary], settings: settings)
+            try await runPipelineToJSONLines(
+                options: options, defaults: StageRegistry.summarizeDefaults, parts: [.summary], settings: settings)
             return
         }
         try await runReportingFailures {

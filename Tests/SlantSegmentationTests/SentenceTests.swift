@@ -25,7 +25,7 @@ let sentenceTable: [SentenceCase] = [
     SentenceCase(
         lang: "de", text: "„Ich weiß es nicht. Niemand weiß es“, sagte sie. Dann ging sie.",
         expected: ["„Ich weiß es nicht. Niemand weiß es“, sagte sie.", "Dann ging sie."]),
-    // ICU 72's de@ss=standard would keep this as one sentence; Slant does not use it for German.
+    // ICU 72's de@ss=standard would keep this as one sentence; Slant does not use the suppressions.
     SentenceCase(
         lang: "de", text: "Eigentlich schien alles klar. Als die Gemeinde kam, ging es hoch her. Mehrere Redner sprachen.",
         expected: ["Eigentlich schien alles klar.", "Als die Gemeinde kam, ging es hoch her.", "Mehrere Redner sprachen."]),
