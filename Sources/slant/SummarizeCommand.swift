@@ -21,7 +21,7 @@ struct SummarizeCommand: AsyncParsableCommand {
 
     @OptionGroup var options: InputOptions
 
-    @Option(name: .long, help: "Method: textrank, lexrank, centroid or lead.")
+    @Option(name: .long, help: "Method: lexrank (default), textrank, centroid or lead.")
     var method: String?
 
     @Option(name: .long, help: "Length budget in sentences (default 3).")
