@@ -27,6 +27,8 @@ public enum DocumentRecord {
         public static let stance = Parts(rawValue: 2)
         /// The `summary` (when the summarize stage ran).
         public static let summary = Parts(rawValue: 4)
+        /// Leave out the `sentences` array (summaries of long documents stay small).
+        public static let withoutSentences = Parts(rawValue: 8)
     }
 
     /// Writes the fields of a processed document into an open object.
@@ -39,28 +41,7 @@ public enum DocumentRecord {
             writer.number(confidence, digits: 3)
         }
         let stance = parts.contains(.stance) && document.layers.contains(.markers)
-        var markerIndex = 0
-        writer.key("sentences")
-        writer.beginArray()
-        for (index, sentence) in document.sentences.enumerated() {
-            writer.beginObject()
-            writeSpanFields(sentence.range, kind: nil, of: document, into: &writer)
-            if stance {
-                writer.key("markers")
-                writer.beginArray()
-                while markerIndex < document.markers.count, document.markers[markerIndex].sentence == index {
-                    writeMarker(document.markers[markerIndex], of: document, into: &writer)
-                    markerIndex += 1
-                }
-                writer.endArray()
-                if index < document.sentenceScores.count {
-                    writer.key("scores")
-                    writeScores(document.sentenceScores[index], rates: false, into: &writer)
-                }
-            }
-            writer.endObject()
-        }
-        writer.endArray()
+        if !parts.contains(.withoutSentences) { writeSentences(of: document, into: &writer, stance: stance) }
         if parts.contains(.tokens) {
             writer.key("tokens")
             writer.beginArray()
@@ -108,6 +89,32 @@ public enum DocumentRecord {
             }
             writer.endArray()
         }
+    }
+
+    /// The `sentences` array, each with its markers and scores when `stance` is set.
+    static func writeSentences(of document: Document, into writer: inout JSONWriter, stance: Bool) {
+        var markerIndex = 0
+        writer.key("sentences")
+        writer.beginArray()
+        for (index, sentence) in document.sentences.enumerated() {
+            writer.beginObject()
+            writeSpanFields(sentence.range, kind: nil, of: document, into: &writer)
+            if stance {
+                writer.key("markers")
+                writer.beginArray()
+                while markerIndex < document.markers.count, document.markers[markerIndex].sentence == index {
+                    writeMarker(document.markers[markerIndex], of: document, into: &writer)
+                    markerIndex += 1
+                }
+                writer.endArray()
+                if index < document.sentenceScores.count {
+                    writer.key("scores")
+                    writeScores(document.sentenceScores[index], rates: false, into: &writer)
+                }
+            }
+            writer.endObject()
+        }
+        writer.endArray()
     }
 
     /// `"start", "end", "kind"?, "text"` of one span, into an open object.

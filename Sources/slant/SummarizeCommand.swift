@@ -12,7 +12,7 @@ struct SummarizeCommand: AsyncParsableCommand {
         commandName: "summarize",
         abstract: "Write an extractive summary of each document (JSON Lines or plain text).",
         discussion: """
-            In JSON Lines each document has `id` and `summary`, the chosen sentences in source order as objects \
+            In JSON Lines each document has `id`, `source`, `language` and `summary`, the chosen sentences in source order as objects \
             with text, start, end, index (into the document's sentences), score, rank (order of choice) and \
             stance (the categories of the sentence's markers). Default stages: \
             normalize,language,segment,stance,summarize.
@@ -54,7 +54,7 @@ struct SummarizeCommand: AsyncParsableCommand {
         if let prefer { settings.append("summarize.prefer=\(prefer)") }
         if format == .jsonl {
             try await runPipelineToJSONLines(
-                options: options, defaults: StageRegistry.summarizeDefaults, parts: [.summary], settings: settings)
+                options: options, defaults: StageRegistry.summarizeDefaults, parts: [.summary, .withoutSentences], settings: settings)
             return
         }
         try await runReportingFailures {
