@@ -25,6 +25,11 @@ let package = Package(
             name: "CICUShim",
             linkerSettings: [.linkedLibrary("icuuc")]
         ),
+        // The only code that includes the Snowball stemmers (Debian: libstemmer-dev).
+        .target(
+            name: "CStemmerShim",
+            linkerSettings: [.linkedLibrary("stemmer")]
+        ),
         // Swift face of the shim: break iterators over UTF-8, scripts, normalization and folding.
         .target(name: "SlantICU", dependencies: ["CICUShim"], swiftSettings: upcomingFeatures),
         // The document model, the stage protocol and registry, errors.
@@ -53,7 +58,7 @@ let package = Package(
         // Extractive summaries: LexRank, TextRank, centroid, position prior, MMR, length control.
         .target(
             name: "SlantSummarization",
-            dependencies: ["SlantCore", "SlantICU"],
+            dependencies: ["SlantCore", "SlantICU", "CStemmerShim"],
             resources: [.copy("Resources/stopwords")],
             swiftSettings: upcomingFeatures
         ),

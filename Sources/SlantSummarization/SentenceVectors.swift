@@ -4,7 +4,8 @@ public import SlantCore
 /// Each sentence as a sparse bag of terms, with TF-IDF weights and an inverted index, so similarities are
 /// computed only between sentences that share a term.
 ///
-/// Terms are case-folded word tokens minus stop words; Chinese and Japanese words also contribute their
+/// Terms are case-folded word tokens minus stop words (stemmed with Snowball when asked and Snowball has the
+/// language); Chinese and Japanese words also contribute their
 /// character bigrams (ICU's dictionary words alone miss overlaps between compounds). Very common terms
 /// (in more than ``maximumDocumentFrequency`` sentences) are left out of the index: their IDF is low and
 /// their postings would make the cost quadratic in the number of sentences.
@@ -23,7 +24,9 @@ struct SentenceVectors {
     /// Terms in at most this many sentences enter the similarity index.
     static let maximumDocumentFrequency = 200
 
-    init(_ document: Document, stopWords: Set<String>) {
+    init(_ document: Document, stopWords: Set<String>, stem: Bool = false) {
+        let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
+        var stems: [String: String] = [:]
         var ids: [String: Int32] = [:]
         var frequencies: [[Int32: Double]] = []
         var lengths: [Int] = []
@@ -41,7 +44,16 @@ struct SentenceVectors {
                 words += 1
                 let text = document.slice(token.range).lowercased().replacingOccurrences(of: "’", with: "'")
                 if stopWords.contains(text) { continue }
-                counts[id(text), default: 0] += 1
+                var term = text
+                if let stemmer, token.kind == .word {
+                    if let known = stems[text] {
+                        term = known
+                    } else {
+                        term = stemmer.stem(text)
+                        stems[text] = term
+                    }
+                }
+                counts[id(term), default: 0] += 1
                 if token.kind == .ideograph || token.kind == .kana {
                     let characters = Array(text.unicodeScalars)
                     if characters.count > 2 {

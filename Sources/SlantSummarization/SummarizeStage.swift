@@ -10,6 +10,7 @@ public import SlantCore
 /// - `diversity`: MMR trade-off, 0–1; lower values avoid repetition more (default 0.7).
 /// - `prefer`: `any` (default) or `neutral` (low subjectivity, no attribution; needs the `stance` stage).
 /// - `min-words`: shorter sentences are not chosen while longer ones remain (default 4).
+/// - `stem`: whether words are stemmed with Snowball before comparing sentences (default false).
 public struct SummarizeStage: Stage {
     public static let name = "summarize"
     public var requires: Set<Layer> { [.sentences, .tokens] }
@@ -39,7 +40,8 @@ public struct SummarizeStage: Stage {
                 preference: SummaryPreference(
                     rawValue: try options.choice("prefer", SummaryPreference.allCases.map(\.rawValue), default: "any"))
                     ?? .any,
-                minimumWords: try options.integer("min-words", default: 4, in: 0...100)))
+                minimumWords: try options.integer("min-words", default: 4, in: 0...100),
+                stem: try options.bool("stem", default: false)))
     }
 
     /// The `position` option: `auto` (nil) or a number from 0 to 1.

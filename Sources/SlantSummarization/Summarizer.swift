@@ -49,10 +49,13 @@ public struct Summarizer: Sendable {
     public var preference: SummaryPreference
     /// Sentences with fewer word tokens are not chosen while longer ones remain.
     public var minimumWords: Int
+    /// Whether words are stemmed (Snowball) before sentences are compared. Off by default: on the shared
+    /// sets it moved ROUGE-1 by −0.3 to +0.4 (BENCHMARKS.md).
+    public var stem: Bool
 
     public init(
         method: SummaryMethod = .lexrank, length: SummaryLength = .sentences(3), positionWeight: Double? = nil, diversity: Double = 0.7,
-        preference: SummaryPreference = .any, minimumWords: Int = 4
+        preference: SummaryPreference = .any, minimumWords: Int = 4, stem: Bool = false
     ) {
         self.method = method
         self.length = length
@@ -60,6 +63,7 @@ public struct Summarizer: Sendable {
         self.diversity = diversity
         self.preference = preference
         self.minimumWords = minimumWords
+        self.stem = stem
     }
 
     /// The summary of a segmented document (sentences and tokens), in source order.
@@ -67,7 +71,7 @@ public struct Summarizer: Sendable {
         let count = document.sentences.count
         guard count > 0 else { return [] }
         let language = document.language?.language ?? "und"
-        let vectors = SentenceVectors(document, stopWords: StopWords.list(for: language))
+        let vectors = SentenceVectors(document, stopWords: StopWords.list(for: language), stem: stem)
         let centrality = normalised(score(vectors))
         let budget = sentenceBudget(count)
         let totalWords = max(1, vectors.lengths.reduce(0, +))

@@ -1,6 +1,8 @@
 import Slant
 import Testing
 
+@testable import SlantSummarization
+
 /// A news-like text written for these tests: ten sentences, two near-duplicates, a heading.
 let newsText = """
     # Harbor Bridge Repairs Delayed
@@ -131,5 +133,27 @@ func summaryTexts(_ document: Document) -> [String] {
         #expect(Rouge.score(reference: "", summary: "x").rouge1 == 0)
         // LCS counts order: reference "a b c d", summary "d c b a" → LCS 1 → F1 = 1/4.
         #expect(abs(Rouge.score(reference: "a b c d", summary: "d c b a").rougeL - 0.25) < 1e-9)
+    }
+}
+
+@Suite struct StemmingTests {
+    @Test func snowballStemsThroughTheShim() throws {
+        let english = try #require(Stemmer(language: "en"))
+        #expect(english.stem("councils") == "council")
+        #expect(english.stem("running") == "run")
+        let french = try #require(Stemmer(language: "fr"))
+        #expect(french.stem("nationales") == "national")
+        let russian = try #require(Stemmer(language: "ru"))
+        #expect(russian.stem("городами") == "город")
+        #expect(Stemmer(language: "zh") == nil)
+        #expect(english.stem(String(repeating: "a", count: 1000)).count == 1000)  // longer than the buffer: unchanged
+    }
+
+    @Test func theOptionReachesTheSummarizer() throws {
+        let text = "The councils voted. The council votes again. Bananas are yellow fruit today. Weather stays calm tomorrow."
+        let stemmed = try summarize(
+            text, markdown: false,
+            options: ["sentences": .integer(2), "stem": .bool(true), "position": .number(0), "diversity": .number(1)])
+        #expect(summaryTexts(stemmed) == ["The councils voted.", "The council votes again."])
     }
 }
