@@ -150,7 +150,8 @@ func summaryTexts(_ document: Document) -> [String] {
     }
 
     @Test func theOptionReachesTheSummarizer() throws {
-        let text = "The city councils voted today. The council votes again soon. Bananas are yellow fruit today. Weather stays calm tomorrow."
+        let text =
+            "The city councils voted today. The council votes again soon. Bananas are yellow fruit today. Weather stays calm tomorrow."
         let stemmed = try summarize(
             text, markdown: false,
             options: ["sentences": .integer(2), "stem": .bool(true), "position": .number(0), "diversity": .number(1)])
