@@ -124,7 +124,7 @@ public struct LanguageIdentifier: Sendable {
             for (index, profile) in profiles.enumerated() where profile.letters.contains(lower) { scores[index] += 0.25 / Double(holders) }
         }
         let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : profiles[$0].tag < profiles[$1].tag }
-        guard let best = order.first, scores[best] >= 1 else {
+        guard let best = order.first, scores[best] >= 0.5, scores[best] > (order.count > 1 ? scores[order[1]] : 0) else {
             return Identification(language: .undetermined, confidence: 0, script: script)
         }
         let second = order.count > 1 ? scores[order[1]] : 0

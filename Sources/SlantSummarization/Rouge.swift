@@ -1,4 +1,4 @@
-public import SlantICU
+import SlantICU
 
 /// ROUGE-1, ROUGE-2 and ROUGE-L F1 with the tokenization of the shared evaluation harness
 /// (`rouge_eval.py`): NFKC and lower case; every Han, Hiragana or Katakana character is a token; other

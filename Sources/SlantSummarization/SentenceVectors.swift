@@ -1,5 +1,5 @@
 import Foundation
-public import SlantCore
+import SlantCore
 
 /// Each sentence as a sparse bag of terms, with TF-IDF weights and an inverted index, so similarities are
 /// computed only between sentences that share a term.
