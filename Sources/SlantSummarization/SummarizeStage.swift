@@ -6,7 +6,7 @@ public import SlantCore
 /// - `method`: `lexrank` (default: the best measured on the shared sets), `textrank`, `centroid` or `lead`.
 /// - `sentences`, `words` or `ratio`: the length budget (default 3 sentences).
 /// - `position`: weight of the position prior, 0–1, or `auto` (default: chosen from the share of the document
-///   the budget keeps; see ``Summarizer/automaticPositionWeight(share:)``).
+///   the budget keeps; see ``Summarizer/automaticPositionWeight(share:language:)``).
 /// - `diversity`: MMR trade-off, 0–1; lower values avoid repetition more (default 0.7).
 /// - `prefer`: `any` (default) or `neutral` (low subjectivity, no attribution; needs the `stance` stage).
 /// - `min-words`: shorter sentences are not chosen while longer ones remain (default 4).
