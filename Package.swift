@@ -68,6 +68,8 @@ let package = Package(
             dependencies: ["SlantCore", .product(name: "Yams", package: "Yams")],
             swiftSettings: upcomingFeatures
         ),
+        // Annotated Markdown, the corpus report and its chart.
+        .target(name: "SlantRendering", dependencies: ["SlantCore"], swiftSettings: upcomingFeatures),
         // JSON Lines output.
         .target(name: "SlantOutput", dependencies: ["SlantCore"], swiftSettings: upcomingFeatures),
         // The public library: built-in stages registered in the standard registry, and everything above.
@@ -75,7 +77,7 @@ let package = Package(
             name: "Slant",
             dependencies: [
                 "SlantCore", "SlantICU", "SlantSegmentation", "SlantLanguage", "SlantStance", "SlantSummarization", "SlantPipeline",
-                "SlantOutput",
+                "SlantOutput", "SlantRendering",
             ],
             swiftSettings: upcomingFeatures
         ),

@@ -3,6 +3,7 @@
 @_exported public import SlantLanguage
 @_exported public import SlantOutput
 @_exported public import SlantPipeline
+@_exported public import SlantRendering
 @_exported public import SlantSegmentation
 @_exported public import SlantStance
 @_exported public import SlantSummarization

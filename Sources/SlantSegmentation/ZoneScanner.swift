@@ -124,6 +124,23 @@ private struct Builder {
             position = markdown ? markdownLine(current) : plainLine(current)
         }
         flush()
+        if !markdown { markPlainTitle() }
+    }
+
+    /// In plain text, a first paragraph that is one short line without a full stop, followed by more text,
+    /// is the title ("Council Delays Vote on Bridge Repairs"): it becomes a heading zone.
+    mutating func markPlainTitle() {
+        guard zones.count > 1, let first = zones.first, first.kind == .paragraph, first.range.length <= 200 else { return }
+        for index in first.range.range where bytes[index] == 0x0A || bytes[index] == 0x0D { return }
+        var end = first.content.end
+        while end > first.content.start, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > first.content.start else { return }
+        var start = end - 1
+        while start > first.content.start, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        let last = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        let fullStops: Set<String> = [".", "!", "。", "！", "…", ":", ";", "：", "।", "։"]
+        guard !fullStops.contains(last) else { return }
+        zones[0].kind = .heading
     }
 
     mutating func plainLine(_ line: Line) -> Int {

@@ -173,6 +173,15 @@ let sentenceTable: [SentenceCase] = [
         #expect(sentenceTexts(document) == ["Intro text."])
     }
 
+    @Test func aPlainTextTitleLineIsAHeading() {
+        let titled = ZoneScanner(markdown: false).zones(of: "Council Votes On Bridge Repairs\n\nThe council met. It voted.")
+        #expect(titled.map(\.kind) == [.heading, .paragraph])
+        let sentence = ZoneScanner(markdown: false).zones(of: "It rained all day.\n\nMore text followed.")
+        #expect(sentence.map(\.kind) == [.paragraph, .paragraph])
+        let alone = ZoneScanner(markdown: false).zones(of: "Just a short line")
+        #expect(alone.map(\.kind) == [.paragraph])
+    }
+
     @Test func plainTextModeIgnoresMarkdownSyntax() throws {
         let document = try segment("# Not a heading. Just text.", lang: "en", markdown: false)
         #expect(document.zones.map(\.kind) == [.paragraph])
