@@ -33,8 +33,9 @@ public struct AnnotatedMarkdown: Sendable {
         let words = document.tokens.filter(\.isWordLike).count
         let title = Self.title(of: document)
         out += "---\n"
-        out += "title: \(Self.yamlString(title))\n"
-        out += "source: \(Self.yamlString(document.id))\n"
+        // Front matter is Markdown to Pandoc: `<` is written as an entity so no HTML gets through.
+        out += "title: \(Self.yamlString(title.replacingOccurrences(of: "<", with: "&lt;")))\n"
+        out += "source: \(Self.yamlString(document.id.replacingOccurrences(of: "<", with: "&lt;")))\n"
         out += "language: \((document.language ?? .undetermined).rawValue)\n"
         out += "words: \(words)\n"
         out += "sentences: \(document.sentences.count)\n"
@@ -67,7 +68,8 @@ public struct AnnotatedMarkdown: Sendable {
             return out
         }
         for (number, chosen) in document.summary.enumerated() {
-            let text = MarkdownText.escapePlain(document.slice(document.sentences[chosen.sentence].range)).replacingOccurrences(of: "\n", with: " ")
+            let text = MarkdownText.escapePlain(document.slice(document.sentences[chosen.sentence].range)).replacingOccurrences(
+                of: "\n", with: " ")
             let stance = labels(document, sentence: chosen.sentence)
             out += "\(number + 1). \(text)"
             out += stance.isEmpty ? " — *no stance markers*\n" : " — *\(stance.joined(separator: ", "))*\n"
@@ -83,7 +85,8 @@ public struct AnnotatedMarkdown: Sendable {
             for marker in document.markers where marker.category == category { counts[marker.entry, default: 0] += 1 }
             let top = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(5)
                 .map { "\(MarkdownText.cell($0.key)) (\($0.value))" }.joined(separator: ", ")
-            out += "| \(category.rawValue) | \(profile.counts[category] ?? 0) | \(Self.number(profile.rate(category), digits: 1)) | \(top) |\n"
+            out +=
+                "| \(category.rawValue) | \(profile.counts[category] ?? 0) | \(Self.number(profile.rate(category), digits: 1)) | \(top) |\n"
         }
         out += "\n**Certainty** \(Self.number(profile.certainty, digits: 2)) (−1 only hedges, +1 only boosters) · "
         out += "**Subjectivity** \(Self.number(profile.subjectivity, digits: 2)) (0 none; 0.5 is one subjective marker per 10 words)\n\n"
@@ -95,7 +98,8 @@ public struct AnnotatedMarkdown: Sendable {
         if document.markers.isEmpty { return out + "*No stance markers.*\n" }
         out += "| # | sentence | text | category | entry | weight | modifiers |\n|---:|---:|---|---|---|---:|---|\n"
         for (number, marker) in document.markers.enumerated() {
-            out += "| \(number + 1) | \(marker.sentence + 1) | \(MarkdownText.cell(document.slice(marker.range))) | \(marker.category.rawValue) "
+            out +=
+                "| \(number + 1) | \(marker.sentence + 1) | \(MarkdownText.cell(document.slice(marker.range))) | \(marker.category.rawValue) "
             out += "| \(MarkdownText.cell(marker.entry)) (\(marker.language)) | \(Self.number(marker.weight, digits: 2)) "
             out += "| \(MarkdownText.cell(marker.modifiers.joined(separator: "; "))) |\n"
         }
@@ -111,7 +115,8 @@ public struct AnnotatedMarkdown: Sendable {
         var insertions: [Int: (close: String, open: String)] = [:]
         for marker in document.markers where !document.isMarkdown || !isInsideCodeSpan(marker.range, bytes) {
             insertions[marker.range.start, default: ("", "")].open += style.opening(marker)
-            insertions[marker.range.end, default: ("", "")].close = style.closing(marker) + insertions[marker.range.end, default: ("", "")].close
+            insertions[marker.range.end, default: ("", "")].close =
+                style.closing(marker) + insertions[marker.range.end, default: ("", "")].close
         }
         var pieces: [String] = []
         if document.isMarkdown {
@@ -119,7 +124,9 @@ public struct AnnotatedMarkdown: Sendable {
             for zone in document.zones {
                 if zone.range.start > position { pieces.append(slice(bytes, position, zone.range.start)) }
                 if zone.kind == .code || zone.kind == .markup {
-                    pieces.append(zone.kind == .code ? slice(bytes, zone.range.start, zone.range.end) : escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
+                    pieces.append(
+                        zone.kind == .code
+                            ? slice(bytes, zone.range.start, zone.range.end) : escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
                 } else {
                     pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, plain: false))
                 }
@@ -137,7 +144,9 @@ public struct AnnotatedMarkdown: Sendable {
     /// Markup zones (thematic breaks, HTML blocks, reference definitions): HTML is escaped, the rest kept.
     private func escapeMarkup(_ text: String) -> String { MarkdownText.escapeHTML(inMarkdown: text) }
 
-    private func decorated(_ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], plain: Bool) -> String {
+    private func decorated(
+        _ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], plain: Bool
+    ) -> String {
         var out = ""
         var segmentStart = start
         func flush(_ upTo: Int) {

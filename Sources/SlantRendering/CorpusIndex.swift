@@ -48,11 +48,14 @@ public struct CorpusIndex: Sendable {
                 .joined(separator: "/")
             out += "| [\(MarkdownText.cell(row.id))](\(link)) | \(row.language) | \(row.scores.words) | "
             out += StanceCategory.allCases.map { AnnotatedMarkdown.number(row.scores.rate($0), digits: 1) }.joined(separator: " | ")
-            out += " | \(AnnotatedMarkdown.number(row.scores.certainty, digits: 2)) | \(AnnotatedMarkdown.number(row.scores.subjectivity, digits: 2)) | "
+            out +=
+                " | \(AnnotatedMarkdown.number(row.scores.certainty, digits: 2)) | \(AnnotatedMarkdown.number(row.scores.subjectivity, digits: 2)) | "
             out += MarkdownText.cell(Self.clip(row.firstSummarySentence, 90)) + " |\n"
         }
         out += "\n## Totals per language\n\n"
-        out += "| lang | documents | words | " + StanceCategory.allCases.map { short[$0]! }.joined(separator: " | ") + " | certainty | subjectivity |\n"
+        out +=
+            "| lang | documents | words | " + StanceCategory.allCases.map { short[$0]! }.joined(separator: " | ")
+            + " | certainty | subjectivity |\n"
         out += "|---|---:|---:|" + String(repeating: "---:|", count: StanceCategory.allCases.count) + "---:|---:|\n"
         var byLanguage: [String: (count: Int, scores: StanceScores)] = [:]
         for row in sorted {
@@ -64,7 +67,8 @@ public struct CorpusIndex: Sendable {
         for (language, entry) in byLanguage.sorted(by: { $0.key < $1.key }) {
             out += "| \(language) | \(entry.count) | \(entry.scores.words) | "
             out += StanceCategory.allCases.map { AnnotatedMarkdown.number(entry.scores.rate($0), digits: 1) }.joined(separator: " | ")
-            out += " | \(AnnotatedMarkdown.number(entry.scores.certainty, digits: 2)) | \(AnnotatedMarkdown.number(entry.scores.subjectivity, digits: 2)) |\n"
+            out +=
+                " | \(AnnotatedMarkdown.number(entry.scores.certainty, digits: 2)) | \(AnnotatedMarkdown.number(entry.scores.subjectivity, digits: 2)) |\n"
         }
         return out
     }
@@ -83,21 +87,26 @@ public struct CorpusIndex: Sendable {
         out += "<title>Certainty against subjectivity per document</title>\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         out += "<line x1=\"\(f(margin))\" y1=\"\(f(y(0)))\" x2=\"\(f(width - margin))\" y2=\"\(f(y(0)))\" stroke=\"#333\"/>\n"
-        out += "<line x1=\"\(f(x(0)))\" y1=\"\(f(margin))\" x2=\"\(f(x(0)))\" y2=\"\(f(y(0)))\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>\n"
+        out +=
+            "<line x1=\"\(f(x(0)))\" y1=\"\(f(margin))\" x2=\"\(f(x(0)))\" y2=\"\(f(y(0)))\" stroke=\"#bbb\" stroke-dasharray=\"4 4\"/>\n"
         out += "<line x1=\"\(f(margin))\" y1=\"\(f(margin))\" x2=\"\(f(margin))\" y2=\"\(f(y(0)))\" stroke=\"#333\"/>\n"
         for tick in [-1.0, -0.5, 0, 0.5, 1] {
-            out += "<text x=\"\(f(x(tick)))\" y=\"\(f(y(0) + 16))\" text-anchor=\"middle\">\(AnnotatedMarkdown.number(tick, digits: 1))</text>\n"
+            out +=
+                "<text x=\"\(f(x(tick)))\" y=\"\(f(y(0) + 16))\" text-anchor=\"middle\">\(AnnotatedMarkdown.number(tick, digits: 1))</text>\n"
         }
         for tick in [0.0, 0.25, 0.5, 0.75, 1] {
-            out += "<text x=\"\(f(margin - 8))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(AnnotatedMarkdown.number(tick, digits: 2))</text>\n"
+            out +=
+                "<text x=\"\(f(margin - 8))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(AnnotatedMarkdown.number(tick, digits: 2))</text>\n"
         }
         out += "<text x=\"\(f(width / 2))\" y=\"\(f(height - 18))\" text-anchor=\"middle\">certainty (hedges ← → boosters)</text>\n"
-        out += "<text x=\"16\" y=\"\(f(height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(height / 2)))\">subjectivity</text>\n"
+        out +=
+            "<text x=\"16\" y=\"\(f(height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(height / 2)))\">subjectivity</text>\n"
         for row in sorted {
             let px = x(row.scores.certainty)
             let py = y(row.scores.subjectivity)
             out += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"#2b6cb0\"><title>\(Self.xml(row.id))</title></circle>\n"
-            out += "<text x=\"\(f(px + 6))\" y=\"\(f(py - 6))\" fill=\"#444\">\(Self.xml(Self.clip(row.id.split(separator: "/").last.map(String.init) ?? row.id, 28)))</text>\n"
+            out +=
+                "<text x=\"\(f(px + 6))\" y=\"\(f(py - 6))\" fill=\"#444\">\(Self.xml(Self.clip(row.id.split(separator: "/").last.map(String.init) ?? row.id, 28)))</text>\n"
         }
         return out + "</svg>\n"
     }
@@ -108,7 +117,9 @@ public struct CorpusIndex: Sendable {
     }
 
     static func xml(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\"", with: "&quot;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(
+            of: ">", with: "&gt;"
+        )
+        .replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

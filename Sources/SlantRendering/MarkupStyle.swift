@@ -45,10 +45,12 @@ public enum MarkupStyle: String, Sendable, CaseIterable {
     public var legend: String {
         switch self {
         case .github:
-            StanceCategory.allCases.map { "**cue**\(Self.symbol($0)) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))" }.joined(separator: " · ")
+            StanceCategory.allCases.map { "**cue**\(Self.symbol($0)) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))" }.joined(
+                separator: " · ")
                 + " — quotations and questions carry the letter only"
         case .pandoc:
-            "Markers are Pandoc spans with the category as class: " + StanceCategory.allCases.map { "`[cue]{.\($0.rawValue)}`" }.joined(separator: ", ")
+            "Markers are Pandoc spans with the category as class: "
+                + StanceCategory.allCases.map { "`[cue]{.\($0.rawValue)}`" }.joined(separator: ", ")
         case .critic:
             "Markers are CriticMarkup highlights with the category as comment: `{==cue==}{>>hedge<<}`"
         }

@@ -25,7 +25,8 @@ public struct OutputFolder: Sendable {
             var cleaned = String(
                 component.unicodeScalars.map { scalar -> Character in
                     let properties = scalar.properties
-                    return properties.isAlphabetic || properties.numericType != nil || scalar == "." || scalar == "_" || scalar == "-" || scalar == " "
+                    return properties.isAlphabetic || properties.numericType != nil || scalar == "." || scalar == "_" || scalar == "-"
+                        || scalar == " "
                         ? Character(scalar) : "_"
                 })
             if cleaned.hasPrefix(".") { cleaned = "_" + cleaned.dropFirst() }

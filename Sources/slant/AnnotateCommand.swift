@@ -26,7 +26,9 @@ struct AnnotateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The output folder (default: Annotations/ beside the first directory given).")
     var output: String?
 
-    @Option(name: .long, help: "Inline marker style: github (bold and a superscript letter), pandoc ([cue]{.hedge}) or critic ({==cue==}{>>hedge<<}).")
+    @Option(
+        name: .long,
+        help: "Inline marker style: github (bold and a superscript letter), pandoc ([cue]{.hedge}) or critic ({==cue==}{>>hedge<<}).")
     var markup: String = "github"
 
     @Option(name: .long, help: "Output format: markdown (default) or jsonl (one JSON object per document, all fields).")

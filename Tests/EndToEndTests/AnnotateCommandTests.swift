@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@Suite struct AnnotateCommandTests {
+    /// The committed Annotations/ must be exactly what `slant annotate Corpus` writes: this proves the output
+    /// is deterministic and that the committed files are current. Regenerate with `swift run -c release slant
+    /// annotate Corpus` after a change that alters them.
+    @Test func regeneratingTheCorpusGivesTheCommittedAnnotations() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try SlantProcess.run(["annotate", "Corpus", "--output", directory.path, "--quiet"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let committed = SlantProcess.packageRoot.appendingPathComponent("Annotations")
+        let expectedFiles = try files(under: committed)
+        let writtenFiles = try files(under: directory)
+        #expect(expectedFiles == writtenFiles)
+        for file in expectedFiles {
+            let expected = try Data(contentsOf: committed.appendingPathComponent(file))
+            let written = try Data(contentsOf: directory.appendingPathComponent(file))
+            #expect(expected == written, "\(file) differs from the committed annotation: rerun `slant annotate Corpus`")
+        }
+        #expect(expectedFiles.contains("INDEX.md"))
+        #expect(expectedFiles.contains("chart.svg"))
+    }
+
+    func files(under root: URL) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: root.path)
+        var result: [String] = []
+        while let path = enumerator?.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory),
+                !isDirectory.boolValue
+            {
+                result.append(path)
+            }
+        }
+        return result.sorted()
+    }
+
+    @Test func sourceTextCannotInjectHTMLOrStructure() throws {
+        let markdown = """
+            # Title <script>alert(1)</script>
+
+            Obviously this is <b>bold</b> and <img src=x onerror=alert(1)> too.
+
+            ```html
+            <script>keep me verbatim</script>
+            ```
+
+            - a list item, perhaps
+            """
+        let result = try SlantProcess.run(
+            ["annotate", "--lang", "en", "--input", "jsonl", "-"],
+            stdin: Data(
+                (try JSONSerialization.data(withJSONObject: ["id": "x", "text": markdown, "format": "markdown"])) + Data("\n".utf8)))
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let annotated = result.stdout
+        let outsideCode = annotated.replacingOccurrences(of: "<script>keep me verbatim</script>", with: "")
+        #expect(!outsideCode.contains("<script"))
+        #expect(!outsideCode.contains("<img"))
+        #expect(!outsideCode.contains("<b>"))
+        #expect(annotated.contains("&lt;script>alert(1)&lt;/script>"))
+        #expect(annotated.contains("```html\n<script>keep me verbatim</script>\n```"))
+        #expect(annotated.contains("**Obviously**ᵇ"))
+        let plain = try SlantProcess.run(
+            ["annotate", "--lang", "en"], stdin: Data("# not a heading <b>x</b> *y* [z](u)\n\n1. not a list".utf8))
+        #expect(plain.stdout.contains("\\# not a heading &lt;b>x&lt;/b> \\*y\\* \\[z\\](u)"))
+        #expect(plain.stdout.contains("1\\. not a list"))
+    }
+
+    @Test func idsNeverLeaveTheOutputFolder() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        let input =
+            "{\"id\":\"../../escape\",\"text\":\"It may rain.\"}\n{\"id\":\"/etc/passwd\",\"text\":\"Clearly not.\"}\n{\"id\":\"a/../b\",\"text\":\"Fine.\"}\n"
+        let result = try SlantProcess.run(
+            ["annotate", "--input", "jsonl", "--output", output.path, "--lang", "en", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let written = try files(under: output)
+        #expect(written == ["INDEX.md", "a/b.md", "chart.svg", "escape.md", "etc/passwd.md"])
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("escape.md").path))
+    }
+
+    @Test func anUnwritableOutputFolderIsOneClearErrorAndLeavesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let blocker = directory.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        let result = try SlantProcess.run(["annotate", "Corpus", "--output", blocker.appendingPathComponent("out").path])
+        #expect(result.status == 74)
+        #expect(result.stderr.split(separator: "\n").filter { $0.contains("error") }.count == 1)
+        #expect(result.stderr.contains("cannot write"))
+        #expect(try files(under: directory) == ["file"])
+    }
+
+    @Test func badInputsAreHandled() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data().write(to: corpus.appendingPathComponent("empty.txt"))
+        try Data("   \n\n\t ".utf8).write(to: corpus.appendingPathComponent("blank.txt"))
+        try Data([0x49, 0x74, 0x20, 0xFF, 0x20, 0x77, 0x6F, 0x72, 0x6B, 0x73, 0x2E]).write(to: corpus.appendingPathComponent("broken.txt"))
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: corpus.appendingPathComponent("binary.md"))
+        try Data(String(repeating: "word ", count: 40_000).utf8).write(to: corpus.appendingPathComponent("long-line.txt"))
+        let result = try SlantProcess.run(["annotate", corpus.path, "--output", directory.appendingPathComponent("out").path])
+        #expect(result.status == 1)  // the binary file failed; the others were annotated
+        #expect(result.stderr.contains("binary.md: error: binary data"))
+        #expect(result.stderr.contains("broken.txt: warning: invalid UTF-8"))
+        let written = try files(under: directory.appendingPathComponent("out"))
+        #expect(written == ["INDEX.md", "blank.txt.md", "broken.txt.md", "chart.svg", "empty.txt.md", "long-line.txt.md"])
+        let empty = try String(contentsOf: directory.appendingPathComponent("out/empty.txt.md"), encoding: .utf8)
+        #expect(empty.contains("*No sentence to summarize.*"))
+    }
+
+    @Test func streamsMarkdownAndJSONFromStandardInput() throws {
+        let markdown = try SlantProcess.run(
+            ["annotate", "--markup", "pandoc"], stdin: Data("Perhaps it works. Critics say it is a disaster.".utf8))
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.contains("[Perhaps]{.hedge}"))
+        #expect(markdown.stdout.contains("## Summary"))
+        #expect(markdown.stdout.contains("## Markers"))
+        let critic = try SlantProcess.run(["annotate", "--markup", "critic"], stdin: Data("Perhaps it works.".utf8))
+        #expect(critic.stdout.contains("{==Perhaps==}{>>hedge<<}"))
+        let json = try SlantProcess.run(
+            ["annotate", "--format", "jsonl", "--input", "jsonl", "-"],
+            stdin: Data("{\"id\":\"a\",\"text\":\"Perhaps it works.\"}\nbad\n".utf8))
+        #expect(json.records.count == 2)
+        #expect(json.records[0]["summary"] is [Any])
+        #expect(json.records[0]["profile"] is [String: Any])
+        #expect(json.records[1]["error"] != nil)
+    }
+}
