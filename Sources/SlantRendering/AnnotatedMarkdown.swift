@@ -17,6 +17,9 @@ public struct AnnotatedMarkdown: Sendable {
         self.inputHash = inputHash
     }
 
+    /// The input hash recorded in an existing annotation's front matter, if any.
+    public static func recordedInputHash(in markdown: String) -> String? { FrontMatter(markdown)["input-hash"] }
+
     /// The document's title: its first heading, else its file name, else its id.
     public static func title(of document: Document) -> String {
         if let heading = document.zones.first(where: { $0.kind == .heading && !$0.content.isEmpty }) {
@@ -40,6 +43,15 @@ public struct AnnotatedMarkdown: Sendable {
         out += "words: \(words)\n"
         out += "sentences: \(document.sentences.count)\n"
         if let inputHash { out += "input-hash: \(inputHash)\n" }
+        // What the corpus report needs, so a later run can skip this document and still list it.
+        out += "counts: {" + StanceCategory.allCases.map { "\($0.rawValue): \(profile.counts[$0] ?? 0)" }.joined(separator: ", ") + "}\n"
+        out +=
+            "weights: {" + StanceCategory.allCases.map { "\($0.rawValue): \(Self.plain(profile.weights[$0] ?? 0))" }.joined(separator: ", ")
+            + "}\n"
+        out += "certainty: \(Self.plain(profile.certainty))\n"
+        out += "subjectivity: \(Self.plain(profile.subjectivity))\n"
+        let opening = document.summary.first.map { String(document.slice(document.sentences[$0.sentence].range)) } ?? ""
+        out += "summary-start: \(Self.yamlString(CorpusIndex.clip(opening, 200).replacingOccurrences(of: "<", with: "&lt;")))\n"
         out += "generator: slant\n"
         out += "---\n\n"
         out += "# \(MarkdownText.escapePlain(title).replacingOccurrences(of: "\n", with: " "))\n\n"
@@ -183,6 +195,9 @@ public struct AnnotatedMarkdown: Sendable {
         let text = String(format: "%.\(digits)f", value)
         return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
+
+    /// A number to 4 decimals with an ASCII minus, for machine-read front matter.
+    static func plain(_ value: Double) -> String { String(format: "%.4f", value) }
 
     /// A YAML double-quoted string.
     static func yamlString(_ text: String) -> String {

@@ -5,22 +5,66 @@ public import SlantCore
 /// `INDEX.md` and `chart.svg` in the output folder.
 public struct CorpusIndex: Sendable {
     /// What the report keeps of one document (not the document itself: memory stays small on big corpora).
+    /// Weights and indices are kept to 4 decimals, as an annotation's front matter records them, so a report
+    /// rebuilt from skipped documents is byte-identical to one from fresh runs.
     public struct Row: Sendable {
         public var id: String
         /// The annotation's path relative to the output folder.
         public var link: String
         public var language: String
         public var scores: StanceScores
+        public var certainty: Double
+        public var subjectivity: Double
         public var firstSummarySentence: String
+
+        public init(id: String, link: String, language: String, scores: StanceScores, firstSummarySentence: String) {
+            self.id = id
+            self.link = link
+            self.language = language
+            var rounded = scores
+            rounded.weights = scores.weights.mapValues(Self.round4)
+            self.scores = rounded
+            self.certainty = Self.round4(scores.certainty)
+            self.subjectivity = Self.round4(scores.subjectivity)
+            self.firstSummarySentence = firstSummarySentence
+        }
 
         /// The row for a processed document annotated at `link`.
         public init(document: Document, link: String) {
-            id = document.id
-            self.link = link
-            language = (document.language ?? .undetermined).rawValue
-            scores = document.stanceProfile ?? StanceScores()
-            firstSummarySentence = document.summary.first.map { String(document.slice(document.sentences[$0.sentence].range)) } ?? ""
+            self.init(
+                id: document.id, link: link, language: (document.language ?? .undetermined).rawValue,
+                scores: document.stanceProfile ?? StanceScores(),
+                firstSummarySentence: document.summary.first.map { String(document.slice(document.sentences[$0.sentence].range)) } ?? "")
         }
+
+        /// The row recorded in an annotation's front matter (for documents a run skips as unchanged).
+        public init?(frontMatterOf markdown: String, link: String) {
+            let front = FrontMatter(markdown)
+            guard let id = front.string("source"), let language = front["language"], let words = front["words"].flatMap(Int.init),
+                let certainty = front["certainty"].flatMap(Double.init), let subjectivity = front["subjectivity"].flatMap(Double.init)
+            else { return nil }
+            var scores = StanceScores()
+            scores.words = words
+            scores.counts = Self.map(front["counts"]).compactMapValues { Int($0) }
+            scores.weights = Self.map(front["weights"]).compactMapValues { Double($0) }
+            self.init(
+                id: id.replacingOccurrences(of: "&lt;", with: "<"), link: link, language: language, scores: scores,
+                firstSummarySentence: (front.string("summary-start") ?? "").replacingOccurrences(of: "&lt;", with: "<"))
+            self.certainty = certainty
+            self.subjectivity = subjectivity
+        }
+
+        /// `{hedge: 1, booster: 2}` as a dictionary by category.
+        private static func map(_ text: String?) -> [StanceCategory: String] {
+            var result: [StanceCategory: String] = [:]
+            for pair in (text ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "{}")).split(separator: ",") {
+                let parts = pair.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, let category = StanceCategory(rawValue: parts[0]) { result[category] = parts[1] }
+            }
+            return result
+        }
+
+        static func round4(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
     }
 
     /// The rows, in any order (they are sorted by id when rendered).
@@ -49,7 +93,7 @@ public struct CorpusIndex: Sendable {
             out += "| [\(MarkdownText.cell(row.id))](\(link)) | \(row.language) | \(row.scores.words) | "
             out += StanceCategory.allCases.map { AnnotatedMarkdown.number(row.scores.rate($0), digits: 1) }.joined(separator: " | ")
             out +=
-                " | \(AnnotatedMarkdown.number(row.scores.certainty, digits: 2)) | \(AnnotatedMarkdown.number(row.scores.subjectivity, digits: 2)) | "
+                " | \(AnnotatedMarkdown.number(row.certainty, digits: 2)) | \(AnnotatedMarkdown.number(row.subjectivity, digits: 2)) | "
             out += MarkdownText.cell(Self.clip(row.firstSummarySentence, 90)) + " |\n"
         }
         out += "\n## Totals per language\n\n"
@@ -102,8 +146,8 @@ public struct CorpusIndex: Sendable {
         out +=
             "<text x=\"16\" y=\"\(f(height / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(height / 2)))\">subjectivity</text>\n"
         for row in sorted {
-            let px = x(row.scores.certainty)
-            let py = y(row.scores.subjectivity)
+            let px = x(row.certainty)
+            let py = y(row.subjectivity)
             out += "<circle cx=\"\(f(px))\" cy=\"\(f(py))\" r=\"4\" fill=\"#2b6cb0\"><title>\(Self.xml(row.id))</title></circle>\n"
             out +=
                 "<text x=\"\(f(px + 6))\" y=\"\(f(py - 6))\" fill=\"#444\">\(Self.xml(Self.clip(row.id.split(separator: "/").last.map(String.init) ?? row.id, 28)))</text>\n"
@@ -121,5 +165,39 @@ public struct CorpusIndex: Sendable {
             of: ">", with: "&gt;"
         )
         .replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}
+
+/// The `key: value` lines of a Markdown file's YAML front matter (only the flat form Slant writes).
+struct FrontMatter {
+    private var values: [String: String] = [:]
+
+    init(_ markdown: String) {
+        guard markdown.hasPrefix("---\n") else { return }
+        for line in markdown.dropFirst(4).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line == "---" { break }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            values[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        }
+    }
+
+    subscript(key: String) -> String? { values[key] }
+
+    /// A double-quoted YAML string value, unescaped.
+    func string(_ key: String) -> String? {
+        guard let raw = values[key], raw.hasPrefix("\""), raw.hasSuffix("\""), raw.count >= 2 else { return values[key] }
+        var result = ""
+        var escaped = false
+        for character in raw.dropFirst().dropLast() {
+            if escaped {
+                result.append(character == "n" ? "\n" : character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
     }
 }

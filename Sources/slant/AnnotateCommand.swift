@@ -37,6 +37,12 @@ struct AnnotateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Summary length in sentences (default 3).")
     var sentences: Int = 3
 
+    @Flag(name: .long, help: "Annotate every document again, even those whose input and options have not changed.")
+    var force = false
+
+    @Flag(name: .long, help: "Show a progress line on stderr even when it is not a terminal.")
+    var progress = false
+
     func validate() throws {
         if MarkupStyle(rawValue: markup) == nil { throw ValidationError("--markup must be github, pandoc or critic") }
         if sentences < 1 { throw ValidationError("--sentences must be at least 1") }
@@ -49,14 +55,15 @@ struct AnnotateCommand: AsyncParsableCommand {
                 defaults: StageRegistry.summarizeDefaults, extraSettings: ["summarize.sentences=\(sentences)"])
             let folder = outputFolder().map(OutputFolder.init(root:))
             if let folder { try Self.checked { () throws(OutputFolder.Failure) in try folder.prepare() } }
-            let source = try options.makeSource()
+            let optionsKey =
+                "\(chain.names.joined(separator: ","));\(markup.rawValue);sentences=\(sentences);\(options.settings.joined(separator: ","))"
+            let plan = OutputPlan(folder: format == .markdown ? folder : nil, force: force, optionsKey: optionsKey)
+            let source = ResumableInputs(try options.makeSource(), plan: plan)
             let stdout = StandardOutput()
             let reporter = DiagnosticReporter(quiet: options.quiet)
-            let index = IndexCollector()
             let renderer = AnnotatedMarkdown(style: markup)
             let format = self.format
-            let stageNames = chain.names.joined(separator: ",")
-            let markupName = markup.rawValue
+            let meter = ProgressLine(enabled: (isatty(2) == 1 || progress) && !options.quiet)
             try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
                 reporter.report(outcome)
                 guard case .processed(let document) = outcome else {
@@ -65,32 +72,40 @@ struct AnnotateCommand: AsyncParsableCommand {
                     }
                     return
                 }
+                meter.add(bytes: document.byteCount)
                 let bytes: [UInt8]
-                let suffix: String
                 switch format {
                 case .jsonl:
                     bytes = DocumentRecord.line(for: document, parts: [.stance, .summary])
-                    suffix = ".json"
                 case .markdown:
                     var hashed = renderer
-                    hashed.inputHash = InputHash.of(document.text, options: "\(stageNames);\(markupName)")
+                    hashed.inputHash = plan.hash(for: document.id)
                     bytes = Array(hashed.render(document).utf8)
-                    suffix = ".md"
                 }
                 guard let folder else {
                     try stdout.write(format == .markdown && reporter.processed > 1 ? Array("\n".utf8) + bytes : bytes)
                     return
                 }
-                let relative = OutputFolder.safeRelativePath(for: document.id, suffix: suffix)
+                let relative = plan.claim(document.id, suffix: format == .jsonl ? ".json" : ".md")
                 try Self.checked { () throws(OutputFolder.Failure) in try folder.write(bytes, to: relative) }
-                index.add(CorpusIndex.Row(document: document, link: relative))
+                plan.add(CorpusIndex.Row(document: document, link: relative))
             }
+            meter.finish()
             if let folder, format == .markdown {
                 try Self.checked { () throws(OutputFolder.Failure) in
-                    try folder.write(Array(index.report.markdown().utf8), to: "INDEX.md")
-                    try folder.write(Array(index.report.svg().utf8), to: "chart.svg")
+                    try folder.write(Array(plan.report.markdown().utf8), to: "INDEX.md")
+                    try folder.write(Array(plan.report.svg().utf8), to: "chart.svg")
                 }
-                if !options.quiet { StandardError.write("slant: \(reporter.processed) document(s) annotated into \(folder.root)") }
+                for orphan in plan.orphans() where !options.quiet {
+                    StandardError.write(
+                        "\(folder.root)/\(orphan): note: no input produced this annotation in this run (input removed?); left in place")
+                }
+                if !options.quiet {
+                    let skipped = plan.skipped
+                    StandardError.write(
+                        "slant: \(reporter.processed) document(s) annotated\(skipped > 0 ? ", \(skipped) unchanged and skipped (--force redoes them)" : "") into \(folder.root)"
+                    )
+                }
             }
             return reporter.exitCode
         }
@@ -120,11 +135,128 @@ struct AnnotateCommand: AsyncParsableCommand {
     }
 }
 
-/// The corpus report's rows, collected as documents finish (the pipeline emits one at a time).
-final class IndexCollector: @unchecked Sendable {
-    // Safety: `add` is only called from the pipeline's ordered emitter, one call at a time; `report` after the run.
-    private(set) var report = CorpusIndex()
-    func add(_ row: CorpusIndex.Row) { report.rows.append(row) }
+/// What an annotate run writes where: input hashes, output names (unique even for duplicate ids), the
+/// documents skipped as unchanged, and the corpus report's rows. Shared by the input reader and the emitter.
+final class OutputPlan: @unchecked Sendable {
+    // Safety: every mutable property is only touched while holding `lock`.
+    private let lock = NSLock()
+    let folder: OutputFolder?
+    let force: Bool
+    let optionsKey: String
+    private var hashes: [String: String] = [:]
+    private var claimed: Set<String> = []
+    private var rows: [CorpusIndex.Row] = []
+    private(set) var skipped = 0
+
+    init(folder: OutputFolder?, force: Bool, optionsKey: String) {
+        self.folder = folder
+        self.force = force
+        self.optionsKey = optionsKey
+    }
+
+    /// Records a document's input hash; returns false when its annotation is current and it can be skipped
+    /// (its report row is then read back from the existing file).
+    func shouldProcess(_ document: Document) -> Bool {
+        let hash = InputHash.of(document.text, options: optionsKey)
+        lock.lock()
+        defer { lock.unlock() }
+        hashes[document.id] = hash
+        guard let folder, !force else { return true }
+        let relative = OutputFolder.safeRelativePath(for: document.id, suffix: ".md")
+        guard !claimed.contains(relative),
+            let data = FileManager.default.contents(atPath: (folder.root as NSString).appendingPathComponent(relative)),
+            let existing = String(data: data, encoding: .utf8), AnnotatedMarkdown.recordedInputHash(in: existing) == hash,
+            let row = CorpusIndex.Row(frontMatterOf: existing, link: relative)
+        else { return true }
+        claimed.insert(relative)
+        rows.append(row)
+        skipped += 1
+        return false
+    }
+
+    func hash(for id: String) -> String? { lock.withLock { hashes[id] } }
+
+    /// A unique output name for a document (a duplicate id gets `-2`, `-3` … before the suffix).
+    func claim(_ id: String, suffix: String) -> String {
+        lock.withLock {
+            let base = OutputFolder.safeRelativePath(for: id, suffix: suffix)
+            var name = base
+            var number = 2
+            while claimed.contains(name) {
+                name = String(base.dropLast(suffix.count)) + "-\(number)" + suffix
+                number += 1
+            }
+            if name != base { StandardError.write("\(id): warning: duplicate id; annotation written to \(name)") }
+            claimed.insert(name)
+            return name
+        }
+    }
+
+    func add(_ row: CorpusIndex.Row) { lock.withLock { rows.append(row) } }
+
+    var report: CorpusIndex {
+        var index = CorpusIndex()
+        index.rows = lock.withLock { rows }
+        return index
+    }
+
+    /// Annotations in the folder that this run neither wrote nor skipped.
+    func orphans() -> [String] {
+        guard let folder, let enumerator = FileManager.default.enumerator(atPath: folder.root) else { return [] }
+        var result: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            if path.hasSuffix(".md"), path != "INDEX.md", !lock.withLock({ claimed.contains(path) }) { result.append(path) }
+        }
+        return result.sorted()
+    }
+}
+
+/// Leaves out the documents whose annotation is current.
+final class ResumableInputs: InputSource {
+    private let base: any InputSource
+    private let plan: OutputPlan
+
+    init(_ base: any InputSource, plan: OutputPlan) {
+        self.base = base
+        self.plan = plan
+    }
+
+    func next() -> InputItem? {
+        while let item = base.next() {
+            if case .document(let document) = item, !plan.shouldProcess(document) { continue }
+            return item
+        }
+        return nil
+    }
+}
+
+/// A progress line on stderr: documents, megabytes and throughput, redrawn at most five times a second.
+final class ProgressLine: @unchecked Sendable {
+    // Safety: `add` is only called from the pipeline's ordered emitter, one call at a time; `finish` after the run.
+    private let enabled: Bool
+    private let start = Date()
+    private var documents = 0
+    private var bytes = 0
+    private var lastDraw = Date.distantPast
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func add(bytes count: Int) {
+        documents += 1
+        bytes += count
+        guard enabled, Date().timeIntervalSince(lastDraw) >= 0.2 else { return }
+        draw(final: false)
+    }
+
+    func finish() { if enabled, documents > 0 { draw(final: true) } }
+
+    private func draw(final: Bool) {
+        lastDraw = Date()
+        let seconds = max(0.001, lastDraw.timeIntervalSince(start))
+        let megabytes = Double(bytes) / 1_000_000
+        let line = String(format: "\rslant: %d document(s), %.1f MB, %.1f MB/s, %.0f s", documents, megabytes, megabytes / seconds, seconds)
+        FileHandle.standardError.write(Data((line + (final ? "\n" : "")).utf8))
+    }
 }
 
 /// A 64-bit FNV-1a hash of a document's text and the options that shaped its annotation, written into the

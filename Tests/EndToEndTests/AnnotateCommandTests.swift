@@ -132,3 +132,53 @@ import Testing
         #expect(json.records[1]["error"] != nil)
     }
 }
+
+@Suite struct IncrementalAnnotateTests {
+    @Test func rerunsSkipWhatHasNotChangedAndReportRemovedInputs() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = directory.appendingPathComponent("texts")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("Perhaps the plan works. Critics call it a disaster.".utf8).write(to: corpus.appendingPathComponent("a.txt"))
+        try Data("The bridge opened today. Everyone came.".utf8).write(to: corpus.appendingPathComponent("b.txt"))
+        try Data("Clearly this is the best option.".utf8).write(to: corpus.appendingPathComponent("c.txt"))
+        let output = directory.appendingPathComponent("Annotations")
+        let first = try SlantProcess.run(["annotate", corpus.path])  // default output: Annotations/ beside texts/
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("3 document(s) annotated"))
+        let index = try Data(contentsOf: output.appendingPathComponent("INDEX.md"))
+        let again = try SlantProcess.run(["annotate", corpus.path])
+        #expect(again.stderr.contains("0 document(s) annotated, 3 unchanged and skipped"))
+        #expect(try Data(contentsOf: output.appendingPathComponent("INDEX.md")) == index)  // rebuilt from front matter
+        try Data("The bridge opened today. Everyone came, obviously.".utf8).write(to: corpus.appendingPathComponent("b.txt"))
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent("c.txt"))
+        let changed = try SlantProcess.run(["annotate", corpus.path])
+        #expect(changed.stderr.contains("1 document(s) annotated, 1 unchanged and skipped"))
+        #expect(changed.stderr.contains("c.txt.md: note: no input produced this annotation"))
+        let forced = try SlantProcess.run(["annotate", "--force", corpus.path])
+        #expect(forced.stderr.contains("2 document(s) annotated into"))
+        let other = try SlantProcess.run(["annotate", "--markup", "pandoc", corpus.path])  // other options: redone
+        #expect(other.stderr.contains("2 document(s) annotated into"))
+    }
+
+    @Test func duplicateIdsGetDistinctFiles() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = "{\"id\":\"same\",\"text\":\"First text.\"}\n{\"id\":\"same\",\"text\":\"Second text.\"}\n"
+        let result = try SlantProcess.run(
+            ["annotate", "--input", "jsonl", "--output", directory.path, "--lang", "en", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("same.md").path))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("same-2.md").path))
+        #expect(result.stderr.contains("same: warning: duplicate id; annotation written to same-2.md"))
+    }
+
+    @Test func progressLineOnRequest() throws {
+        let quietPipe = try SlantProcess.run(["annotate", "--lang", "en"], stdin: Data("It may rain.".utf8))
+        #expect(!quietPipe.stderr.contains("document(s),"))
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let shown = try SlantProcess.run(["annotate", "--progress", "Corpus", "--output", directory.path])
+        #expect(shown.stderr.contains("\rslant: 16 document(s),"))
+    }
+}
