@@ -139,6 +139,27 @@ func drain(_ source: any InputSource) -> [InputItem] {
         #expect(failures.contains { $0.message.contains("already visited") })
     }
 
+    @Test func aFileThatVanishesMidRunFailsAloneAndTheRestGoesOn() throws {
+        let root = try makeCorpus()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let inputs = FileInputs(paths: [root + "/b"])
+        var first: Document?
+        while first == nil, let item = inputs.next() {
+            if case .document(let document) = item { first = document }  // skips the symlink-loop note
+        }
+        #expect(first?.id == "deeper/three.md")
+        try FileManager.default.removeItem(atPath: root + "/b/empty.txt")  // listed already, gone before it is read
+        var rest: [String] = []
+        while let item = inputs.next() {
+            switch item {
+            case .document(let document): rest.append(document.id)
+            case .failure(_, let diagnostic): rest.append("\(diagnostic.severity): \(diagnostic.message)")
+            }
+        }
+        #expect(rest.contains("error: no such file or directory"))
+        #expect(rest.contains("two.txt"))
+    }
+
     @Test func markdownFilesAreMarkedAndMissingPathsFail() throws {
         let root = try makeCorpus()
         defer { try? FileManager.default.removeItem(atPath: root) }
