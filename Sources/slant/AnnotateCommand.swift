@@ -6,6 +6,7 @@ import Slant
 struct AnnotateCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown
+        case json
         case jsonl
     }
 
@@ -31,7 +32,11 @@ struct AnnotateCommand: AsyncParsableCommand {
         help: "Inline marker style: github (bold and a superscript letter), pandoc ([cue]{.hedge}) or critic ({==cue==}{>>hedge<<}).")
     var markup: String = "github"
 
-    @Option(name: .long, help: "Output format: markdown (default) or jsonl (one JSON object per document, all fields).")
+    @Option(
+        name: .long,
+        help:
+            "Output format: markdown (default), or json / jsonl: one JSON object per document with every field (Schemas/slant-document.schema.json); with --output, one .json file per document."
+    )
     var format: Format = .markdown
 
     @Option(name: .long, help: "Summary length in sentences (default 3).")
@@ -67,7 +72,7 @@ struct AnnotateCommand: AsyncParsableCommand {
             try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
                 reporter.report(outcome)
                 guard case .processed(let document) = outcome else {
-                    if folder == nil, format == .jsonl, case .failed(let id, let diagnostic) = outcome, diagnostic.severity == .error {
+                    if folder == nil, format != .markdown, case .failed(let id, let diagnostic) = outcome, diagnostic.severity == .error {
                         try stdout.write(DocumentRecord.errorLine(id: id, diagnostic: diagnostic))
                     }
                     return
@@ -75,7 +80,7 @@ struct AnnotateCommand: AsyncParsableCommand {
                 meter.add(bytes: document.byteCount)
                 let bytes: [UInt8]
                 switch format {
-                case .jsonl:
+                case .json, .jsonl:
                     bytes = DocumentRecord.line(for: document, parts: [.stance, .summary])
                 case .markdown:
                     var hashed = renderer
@@ -86,7 +91,7 @@ struct AnnotateCommand: AsyncParsableCommand {
                     try stdout.write(format == .markdown && reporter.processed > 1 ? Array("\n".utf8) + bytes : bytes)
                     return
                 }
-                let relative = plan.claim(document.id, suffix: format == .jsonl ? ".json" : ".md")
+                let relative = plan.claim(document.id, suffix: format == .markdown ? ".md" : ".json")
                 try Self.checked { () throws(OutputFolder.Failure) in try folder.write(bytes, to: relative) }
                 plan.add(CorpusIndex.Row(document: document, link: relative))
             }
