@@ -135,10 +135,10 @@ public struct AnnotatedMarkdown: Sendable {
             var position = 0
             for zone in document.zones {
                 if zone.range.start > position { pieces.append(slice(bytes, position, zone.range.start)) }
-                if zone.kind == .code || zone.kind == .markup {
-                    pieces.append(
-                        zone.kind == .code
-                            ? slice(bytes, zone.range.start, zone.range.end) : escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
+                if zone.kind == .code {
+                    pieces.append(Self.closingFence(slice(bytes, zone.range.start, zone.range.end)))
+                } else if zone.kind == .markup {
+                    pieces.append(escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
                 } else {
                     pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, plain: false))
                 }
@@ -151,6 +151,22 @@ public struct AnnotatedMarkdown: Sendable {
             pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, plain: true))
         }
         return pieces.joined(separator: "\n\n")
+    }
+
+    /// A fenced code block as written, closed if the source left it open (an open fence would swallow the
+    /// rest of the annotation).
+    static func closingFence(_ block: String) -> String {
+        let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let opening = lines.first?.drop(while: { $0 == " " }), let mark = opening.first, mark == "`" || mark == "~" else {
+            return block  // an indented code block
+        }
+        let fence = String(opening.prefix { $0 == mark })
+        if lines.count > 1, let last = lines.last?.trimmingCharacters(in: .whitespaces), last.hasPrefix(fence),
+            last.allSatisfy({ $0 == mark })
+        {
+            return block
+        }
+        return block + "\n" + fence
     }
 
     /// Markup zones (thematic breaks, HTML blocks, reference definitions): HTML is escaped, the rest kept.

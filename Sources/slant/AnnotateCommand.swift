@@ -68,7 +68,9 @@ struct AnnotateCommand: AsyncParsableCommand {
             let reporter = DiagnosticReporter(quiet: options.quiet)
             let renderer = AnnotatedMarkdown(style: markup)
             let format = self.format
-            let meter = ProgressLine(enabled: (isatty(2) == 1 || progress) && !options.quiet)
+            let showProgress = (isatty(2) == 1 || progress) && !options.quiet
+            let meter = ProgressLine(
+                enabled: showProgress, total: showProgress && options.input == .text ? Self.countInputs(options.paths) : 0)
             try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
                 reporter.report(outcome)
                 guard case .processed(let document) = outcome else {
@@ -114,6 +116,33 @@ struct AnnotateCommand: AsyncParsableCommand {
             }
             return reporter.exitCode
         }
+    }
+
+    /// How many text files the paths hold (for the progress line's time left); 0 for standard input.
+    static func countInputs(_ paths: [String]) -> Int {
+        var count = 0
+        var visited: Set<String> = []
+        var pending = paths.filter { $0 != "-" }
+        while let path = pending.popLast() {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue {
+                count += 1
+                continue
+            }
+            guard visited.insert(URL(fileURLWithPath: path).resolvingSymlinksInPath().path).inserted,
+                let entries = try? FileManager.default.contentsOfDirectory(atPath: path)
+            else { continue }
+            for name in entries where !name.hasPrefix(".") {
+                let child = (path as NSString).appendingPathComponent(name)
+                var childIsDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: child, isDirectory: &childIsDirectory)
+                if childIsDirectory.boolValue || FileInputs.textExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    pending.append(child)
+                }
+            }
+        }
+        return count
     }
 
     /// Runs a file operation, turning its failure into the command's output error (exit 74).
@@ -235,16 +264,21 @@ final class ResumableInputs: InputSource {
     }
 }
 
-/// A progress line on stderr: documents, megabytes and throughput, redrawn at most five times a second.
+/// A progress line on stderr: documents (of the total when known), megabytes, throughput and time left,
+/// redrawn at most five times a second.
 final class ProgressLine: @unchecked Sendable {
     // Safety: `add` is only called from the pipeline's ordered emitter, one call at a time; `finish` after the run.
     private let enabled: Bool
+    private let total: Int
     private let start = Date()
     private var documents = 0
     private var bytes = 0
     private var lastDraw = Date.distantPast
 
-    init(enabled: Bool) { self.enabled = enabled }
+    init(enabled: Bool, total: Int = 0) {
+        self.enabled = enabled
+        self.total = total
+    }
 
     func add(bytes count: Int) {
         documents += 1
@@ -259,7 +293,13 @@ final class ProgressLine: @unchecked Sendable {
         lastDraw = Date()
         let seconds = max(0.001, lastDraw.timeIntervalSince(start))
         let megabytes = Double(bytes) / 1_000_000
-        let line = String(format: "\rslant: %d document(s), %.1f MB, %.1f MB/s, %.0f s", documents, megabytes, megabytes / seconds, seconds)
+        var line = String(format: "\rslant: %d document(s)", documents)
+        if total > 0 { line += " of \(total)" }
+        line += String(format: ", %.1f MB, %.1f MB/s, %.0f s", megabytes, megabytes / seconds, seconds)
+        if total > documents, documents > 0 {
+            line += String(format: ", about %.0f s left", seconds / Double(documents) * Double(total - documents))
+        }
+        line += "   "
         FileHandle.standardError.write(Data((line + (final ? "\n" : "")).utf8))
     }
 }

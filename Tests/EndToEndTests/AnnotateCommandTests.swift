@@ -179,6 +179,36 @@ import Testing
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let shown = try SlantProcess.run(["annotate", "--progress", "Corpus", "--output", directory.path])
-        #expect(shown.stderr.contains("\rslant: 16 document(s),"))
+        #expect(shown.stderr.contains("\rslant: 16 document(s) of 16,"))
+    }
+}
+
+@Suite struct MarkdownStructureTests {
+    @Test func nestedListsTablesAndAnOpenFenceKeepTheAnnotationWhole() throws {
+        let markdown = """
+            # Report
+
+            - Perhaps the first point.
+              - A nested point, clearly made.
+            - Last point.
+
+            | Town | View |
+            |---|---|
+            | Riverton | Obviously a disaster |
+
+            ```
+            an unclosed fence <b>
+            """
+        let record = try JSONSerialization.data(withJSONObject: ["id": "r", "text": markdown, "format": "markdown"])
+        let result = try SlantProcess.run(["annotate", "--lang", "en", "--input", "jsonl", "-"], stdin: record + Data("\n".utf8))
+        #expect(result.status == 0)
+        let out = result.stdout
+        #expect(out.contains("- **Perhaps**ʰ the first point."))
+        #expect(out.contains("  - A nested point, **clearly**ᵇ made."))
+        #expect(out.contains("| Riverton | **Obviously**ᵇ a **disaster**ᵃ |"))
+        #expect(out.contains("```\nan unclosed fence <b>\n```\n"))  // verbatim, and closed
+        // The appendix still follows, outside any code block.
+        let tail = out.components(separatedBy: "an unclosed fence").last ?? ""
+        #expect(tail.contains("\n## Markers\n"))
     }
 }
