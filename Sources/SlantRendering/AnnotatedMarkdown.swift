@@ -124,12 +124,16 @@ public struct AnnotatedMarkdown: Sendable {
     /// verbatim); plain text is escaped so it shows as written, one paragraph per zone.
     func annotatedText(_ document: Document) -> String {
         let bytes = Array(document.text.utf8)
+        let codeSpans = document.isMarkdown ? Self.inlineCodeSpans(bytes) : []
         var insertions: [Int: (close: String, open: String)] = [:]
-        for marker in document.markers where !document.isMarkdown || !isInsideCodeSpan(marker.range, bytes) {
+        for marker in document.markers where !Self.isInside(marker.range, codeSpans) {
             insertions[marker.range.start, default: ("", "")].open += style.opening(marker)
             insertions[marker.range.end, default: ("", "")].close =
                 style.closing(marker) + insertions[marker.range.end, default: ("", "")].close
         }
+        // One pass over the offsets in order, shared by all zones: linear in the number of markers.
+        let offsets = insertions.keys.sorted()
+        var cursor = 0
         var pieces: [String] = []
         if document.isMarkdown {
             var position = 0
@@ -140,7 +144,7 @@ public struct AnnotatedMarkdown: Sendable {
                 } else if zone.kind == .markup {
                     pieces.append(escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
                 } else {
-                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, plain: false))
+                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, plain: false))
                 }
                 position = zone.range.end
             }
@@ -148,9 +152,39 @@ public struct AnnotatedMarkdown: Sendable {
             return pieces.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for zone in document.zones {
-            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, plain: true))
+            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, plain: true))
         }
         return pieces.joined(separator: "\n\n")
+    }
+
+    /// Inline code spans (between backticks on one line), in order, found in one pass.
+    static func inlineCodeSpans(_ bytes: [UInt8]) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var open: Int?
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0A {
+                open = nil
+            } else if byte == UInt8(ascii: "`") {
+                if let start = open {
+                    spans.append(start..<index + 1)
+                    open = nil
+                } else {
+                    open = index
+                }
+            }
+        }
+        return spans
+    }
+
+    /// Whether a range lies inside one of the sorted spans (binary search).
+    static func isInside(_ range: TextRange, _ spans: [Range<Int>]) -> Bool {
+        var low = 0
+        var high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].upperBound <= range.start { low = middle + 1 } else { high = middle }
+        }
+        return low < spans.count && spans[low].lowerBound <= range.start && range.end <= spans[low].upperBound
     }
 
     /// A fenced code block as written, closed if the source left it open (an open fence would swallow the
@@ -173,7 +207,9 @@ public struct AnnotatedMarkdown: Sendable {
     private func escapeMarkup(_ text: String) -> String { MarkdownText.escapeHTML(inMarkdown: text) }
 
     private func decorated(
-        _ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], plain: Bool
+        _ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], _ offsets: [Int],
+        _ cursor: inout Int,
+        plain: Bool
     ) -> String {
         var out = ""
         var segmentStart = start
@@ -183,26 +219,18 @@ public struct AnnotatedMarkdown: Sendable {
             out += plain ? MarkdownText.escapePlain(text) : MarkdownText.escapeHTML(inMarkdown: text)
             segmentStart = upTo
         }
-        for offset in insertions.keys.filter({ $0 >= start && $0 <= end }).sorted() {
+        while cursor < offsets.count, offsets[cursor] < start { cursor += 1 }
+        while cursor < offsets.count, offsets[cursor] <= end {
+            let offset = offsets[cursor]
             flush(offset)
             if let insertion = insertions[offset] { out += insertion.close + insertion.open }
+            cursor += 1
         }
         flush(end)
         return out
     }
 
     private func slice(_ bytes: [UInt8], _ start: Int, _ end: Int) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
-
-    /// Whether a range lies inside an inline code span (an odd number of backticks before it on its line).
-    private func isInsideCodeSpan(_ range: TextRange, _ bytes: [UInt8]) -> Bool {
-        var ticks = 0
-        var index = range.start - 1
-        while index >= 0, bytes[index] != 0x0A {
-            if bytes[index] == UInt8(ascii: "`") { ticks += 1 }
-            index -= 1
-        }
-        return ticks % 2 == 1
-    }
 
     // MARK: formatting
 
