@@ -107,7 +107,7 @@ struct AnnotateCommand: AsyncParsableCommand {
                     StandardError.write(
                         "\(folder.root)/\(orphan): note: no input produced this annotation in this run (input removed?); left in place")
                 }
-                if !options.quiet {
+                if showProgress {  // like the progress line: on a terminal or with --progress
                     let skipped = plan.skipped
                     StandardError.write(
                         "slant: \(reporter.processed) document(s) annotated\(skipped > 0 ? ", \(skipped) unchanged and skipped (--force redoes them)" : "") into \(folder.root)"

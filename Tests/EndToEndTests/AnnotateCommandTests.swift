@@ -143,21 +143,21 @@ import Testing
         try Data("The bridge opened today. Everyone came.".utf8).write(to: corpus.appendingPathComponent("b.txt"))
         try Data("Clearly this is the best option.".utf8).write(to: corpus.appendingPathComponent("c.txt"))
         let output = directory.appendingPathComponent("Annotations")
-        let first = try SlantProcess.run(["annotate", corpus.path])  // default output: Annotations/ beside texts/
+        let first = try SlantProcess.run(["annotate", "--progress", corpus.path])  // default output: Annotations/ beside texts/
         #expect(first.status == 0)
         #expect(first.stderr.contains("3 document(s) annotated"))
         let index = try Data(contentsOf: output.appendingPathComponent("INDEX.md"))
-        let again = try SlantProcess.run(["annotate", corpus.path])
+        let again = try SlantProcess.run(["annotate", "--progress", corpus.path])
         #expect(again.stderr.contains("0 document(s) annotated, 3 unchanged and skipped"))
         #expect(try Data(contentsOf: output.appendingPathComponent("INDEX.md")) == index)  // rebuilt from front matter
         try Data("The bridge opened today. Everyone came, obviously.".utf8).write(to: corpus.appendingPathComponent("b.txt"))
         try FileManager.default.removeItem(at: corpus.appendingPathComponent("c.txt"))
-        let changed = try SlantProcess.run(["annotate", corpus.path])
+        let changed = try SlantProcess.run(["annotate", "--progress", corpus.path])
         #expect(changed.stderr.contains("1 document(s) annotated, 1 unchanged and skipped"))
         #expect(changed.stderr.contains("c.txt.md: note: no input produced this annotation"))
-        let forced = try SlantProcess.run(["annotate", "--force", corpus.path])
+        let forced = try SlantProcess.run(["annotate", "--progress", "--force", corpus.path])
         #expect(forced.stderr.contains("2 document(s) annotated into"))
-        let other = try SlantProcess.run(["annotate", "--markup", "pandoc", corpus.path])  // other options: redone
+        let other = try SlantProcess.run(["annotate", "--progress", "--markup", "pandoc", corpus.path])  // other options: redone
         #expect(other.stderr.contains("2 document(s) annotated into"))
     }
 
@@ -176,6 +176,10 @@ import Testing
     @Test func progressLineOnRequest() throws {
         let quietPipe = try SlantProcess.run(["annotate", "--lang", "en"], stdin: Data("It may rain.".utf8))
         #expect(!quietPipe.stderr.contains("document(s),"))
+        let directory0 = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory0) }
+        let piped = try SlantProcess.run(["annotate", "Corpus", "--output", directory0.path])
+        #expect(piped.stderr.isEmpty, "nothing on stderr when piped: \(piped.stderr)")
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let shown = try SlantProcess.run(["annotate", "--progress", "Corpus", "--output", directory.path])
