@@ -3,7 +3,8 @@
 
     python3 Scripts/eval_stance.py uncertainty [--pack]   sentence uncertainty F1 (bio, wiki, reviews, zhbio, zhwiki, wikiconll)
     python3 Scripts/eval_stance.py bias                   biased/neutral pair accuracy from document subjectivity
-    python3 Scripts/eval_stance.py fixtures               per-category P/R/F1 per language on Tests/SlantStanceTests/Fixtures
+    python3 Scripts/eval_stance.py fixtures               per-category F1 per language on Tests/SlantStanceTests/Fixtures
+    python3 Scripts/eval_stance.py holdout                the same on Tests/SlantStanceTests/Holdout (written blind)
     python3 Scripts/eval_stance.py all [--pack]
 
 A sentence is uncertain when Slant marks a `hedge` in it (for the genuine CoNLL wiki sample, a `hedge` or an
@@ -279,8 +280,13 @@ def bias(a):
         print(f"## {lang}\n" + res.stdout.strip())
 
 
-def fixtures(a):
-    folder = os.path.join(ROOT, "Tests", "SlantStanceTests", "Fixtures")
+def holdout(a):
+    """The holdout set: sentences written by other hands, without seeing the lexicons (not asserted by tests)."""
+    fixtures(a, os.path.join(ROOT, "Tests", "SlantStanceTests", "Holdout"))
+
+
+def fixtures(a, folder=None):
+    folder = folder or os.path.join(ROOT, "Tests", "SlantStanceTests", "Fixtures")
     print(f"{'lang':<5}{'n':>5}  " + "  ".join(f"{c[:11]:>11}" for c in CATEGORIES) + "   micro-F1  exact")
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".tsv"):
@@ -314,15 +320,15 @@ def fixtures(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("task", choices=["uncertainty", "bias", "fixtures", "all"])
+    ap.add_argument("task", choices=["uncertainty", "bias", "fixtures", "holdout", "all"])
     ap.add_argument("--pack", action="store_true", help="add domain packs built from the train splits")
     ap.add_argument("--slant", default=os.path.join(ROOT, ".build", "release", "slant"))
     a = ap.parse_args()
     if not os.path.exists(a.slant):
         raise SystemExit(f"no slant binary at {a.slant}: run `swift build -c release` first")
-    tasks = ["uncertainty", "bias", "fixtures"] if a.task == "all" else [a.task]
+    tasks = ["uncertainty", "bias", "fixtures", "holdout"] if a.task == "all" else [a.task]
     for t in tasks:
-        if t != "fixtures" and not os.path.isdir(STANCE):
+        if t not in ("fixtures", "holdout") and not os.path.isdir(STANCE):
             print(f"eval_stance: {STANCE} is absent; the shared evaluation data is needed for '{t}'.")
             continue
         print(f"## {t}", flush=True)

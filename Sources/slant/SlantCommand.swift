@@ -9,8 +9,10 @@ struct SlantCommand: AsyncParsableCommand {
         abstract: "Segment, identify and annotate how multilingual texts argue.",
         discussion: """
             Slant reads text in many languages, from files, directory trees (.txt, .md, .markdown) or standard \
-            input, and runs it through a pipeline of stages: normalize, language, segment, and more. Every \
-            offset it prints is a UTF-8 byte offset into the document text, end exclusive.
+            input, and runs it through a pipeline of stages: normalize, language, segment, stance, summarize. \
+            It marks how a text argues (hedges, boosters, attitude, attribution, self-mention, engagement), \
+            scores each sentence and document, summarizes, and writes annotated Markdown. Every offset it \
+            prints is a UTF-8 byte offset into the document text, end exclusive.
 
             INPUT
               PATH...            files and directories (recursive, sorted); '-' or nothing reads stdin
@@ -24,6 +26,8 @@ struct SlantCommand: AsyncParsableCommand {
               74  output could not be written
 
             EXAMPLES
+              slant annotate Corpus                 (writes Annotations/ beside Corpus)
+              slant summarize --sentences 2 Corpus/en
               slant segment Corpus
               slant score Corpus/en
               echo 'It may, perhaps, be true.' | slant explain
