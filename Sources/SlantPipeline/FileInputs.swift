@@ -17,12 +17,16 @@ public final class FileInputs: InputSource {
     private var notes: [InputItem] = []
     private let forcedLanguage: LanguageTag?
 
+    private let shard: Shard?
+
     /// - Parameters:
     ///   - paths: files, directories, or `-`.
     ///   - language: a language to give every document (skips identification).
-    public init(paths: [String], language: LanguageTag? = nil) {
+    ///   - shard: only the files whose id falls in this shard are read.
+    public init(paths: [String], language: LanguageTag? = nil, shard: Shard? = nil) {
         self.pending = paths.reversed().map { ($0, nil) }
         self.forcedLanguage = language
+        self.shard = shard
     }
 
     public func next() -> InputItem? {
@@ -38,6 +42,7 @@ public final class FileInputs: InputSource {
                 expand(directory: path, root: root ?? path)
                 continue
             }
+            if let shard, !shard.contains(Self.identifier(for: path, root: root)) { continue }
             return read(file: path, root: root)
         }
     }
@@ -126,6 +131,35 @@ public final class FileInputs: InputSource {
         }
         return nsError.localizedDescription
     }
+}
+
+/// A stable share of a corpus: shard `index` of `count` (1-based) holds the ids whose FNV-1a hash modulo
+/// `count` is `index - 1`. The shards of one `count` cover every id exactly once, on any machine.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public let index: Int
+    public let count: Int
+
+    /// Parses `K/N` with 1 ≤ K ≤ N.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else {
+            return nil
+        }
+        self.index = index
+        self.count = count
+    }
+
+    /// Whether an id falls in this shard.
+    public func contains(_ id: String) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in id.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return Int(hash % UInt64(count)) == index - 1
+    }
+
+    public var description: String { "\(index)/\(count)" }
 }
 
 /// Reads whole files with `open(2)` and `read(2)`, reporting the system's reason on failure.

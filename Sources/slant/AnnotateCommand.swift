@@ -103,7 +103,8 @@ struct AnnotateCommand: AsyncParsableCommand {
                     try folder.write(Array(plan.report.markdown().utf8), to: "INDEX.md")
                     try folder.write(Array(plan.report.svg().utf8), to: "chart.svg")
                 }
-                for orphan in plan.orphans() where !options.quiet {
+                // With --shard, the other shards' annotations are not orphans: only whole runs report them.
+                for orphan in options.shard == nil ? plan.orphans() : [] where !options.quiet {
                     StandardError.write(
                         "\(folder.root)/\(orphan): note: no input produced this annotation in this run (input removed?); left in place")
                 }
@@ -114,6 +115,9 @@ struct AnnotateCommand: AsyncParsableCommand {
                     )
                 }
             }
+            // A JSON Lines stream to standard output answers every record, failed ones with an error object in
+            // place: it succeeds unless the stream itself broke (what Spark's RDD.pipe and Hadoop Streaming need).
+            if folder == nil, format != .markdown, options.input == .jsonl { return .success }
             return reporter.exitCode
         }
     }

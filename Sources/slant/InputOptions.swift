@@ -33,12 +33,21 @@ struct InputOptions: ParsableArguments {
         name: .customLong("set"), help: ArgumentHelp("A stage option: STAGE.OPTION=VALUE (repeatable).", valueName: "stage.option=value"))
     var settings: [String] = []
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Process only shard K of N of the input files (stable hash of each file's id; the N shards cover every file once).",
+            valueName: "K/N"))
+    var shard: String?
+
     @Flag(name: .shortAndLong, help: "Print only errors on stderr, no notes or warnings.")
     var quiet = false
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if stages != nil, pipeline != nil { throw ValidationError("give --stages or --pipeline, not both") }
+        if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8") }
+        if shard != nil, input == .jsonl { throw ValidationError("--shard applies to files and directories, not to --input jsonl") }
         for setting in settings where Self.parseSetting(setting) == nil {
             throw ValidationError("--set '\(setting)': expected STAGE.OPTION=VALUE, e.g. segment.mode=icu")
         }
@@ -80,7 +89,7 @@ struct InputOptions: ParsableArguments {
     func makeSource() throws -> any InputSource {
         switch input {
         case .text:
-            return FileInputs(paths: paths.isEmpty ? ["-"] : paths, language: language)
+            return FileInputs(paths: paths.isEmpty ? ["-"] : paths, language: language, shard: shard.flatMap(Shard.init(parsing:)))
         case .jsonl:
             let files = paths.isEmpty ? ["-"] : paths
             return ConcatenatedInputs(

@@ -38,7 +38,8 @@ struct SlantCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AnnotateCommand.self, SegmentCommand.self, ScoreCommand.self, SummarizeCommand.self, ExplainCommand.self, LexiconCommand.self,
+            AnnotateCommand.self, ReportCommand.self, SegmentCommand.self, ScoreCommand.self, SummarizeCommand.self, ExplainCommand.self,
+            LexiconCommand.self,
             EvalCommand.self,
             StagesCommand.self,
         ]

@@ -216,3 +216,35 @@ import Testing
         #expect(tail.contains("\n## Markers\n"))
     }
 }
+
+@Suite struct ShardTests {
+    @Test func shardsCoverEveryFileOnceAndTheirReportMergesToTheFullOne() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        var ids: [String] = []
+        for shard in 1...3 {
+            let result = try SlantProcess.run(["segment", "--no-tokens", "--shard", "\(shard)/3", "Corpus"])
+            #expect(result.status == 0)
+            ids += result.records.compactMap { $0["id"] as? String }
+            #expect(try SlantProcess.run(["annotate", "--shard", "\(shard)/3", "--output", output.path, "Corpus"]).status == 0)
+        }
+        #expect(ids.count == 16)
+        #expect(Set(ids).count == 16)
+        let report = try SlantProcess.run(["report", output.path])
+        #expect(report.status == 0)
+        let merged = try Data(contentsOf: output.appendingPathComponent("INDEX.md"))
+        let full = try Data(contentsOf: SlantProcess.packageRoot.appendingPathComponent("Annotations/INDEX.md"))
+        #expect(merged == full)
+        #expect(try SlantProcess.run(["segment", "--shard", "4/3", "Corpus"]).status == 64)
+    }
+
+    @Test func aJSONLinesStreamSucceedsWithErrorObjectsInPlace() throws {
+        let input = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{broken\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Also fine.\"}\n"
+        let result = try SlantProcess.run(["annotate", "--input", "jsonl", "--format", "jsonl", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        #expect(result.records.count == 4)
+        #expect(result.records.map { $0["id"] as? String } == ["a", nil, "c", "d"])
+        #expect(result.records[1]["error"] != nil && result.records[2]["error"] != nil)
+    }
+}

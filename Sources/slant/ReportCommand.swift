@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import Slant
+
+/// `slant report`: the corpus report from annotations already written (for example by several shards).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Build INDEX.md and chart.svg from annotation folders (merges the outputs of sharded runs).",
+        discussion: """
+            Reads the front matter of every annotation (.md written by `slant annotate`) under the given folders \
+            and writes the corpus report into --output (default: the first folder). Links are relative to the \
+            report. Files without Slant front matter are skipped with a note.
+            """
+    )
+
+    @Argument(help: "Folders holding annotations.") var folders: [String]
+    @Option(name: .long, help: "Where to write INDEX.md and chart.svg (default: the first folder).") var output: String?
+    @Flag(name: .shortAndLong, help: "Print only errors.") var quiet = false
+
+    func validate() throws {
+        if folders.isEmpty { throw ValidationError("give at least one annotation folder") }
+    }
+
+    func run() throws {
+        let destination = output ?? folders[0]
+        let destinationURL = URL(fileURLWithPath: destination).standardizedFileURL
+        var index = CorpusIndex()
+        var seen: Set<String> = []
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
+                StandardError.write("slant: error: cannot read \(folder)")
+                throw ExitCode(1)
+            }
+            while let path = enumerator.nextObject() as? String {
+                guard path.hasSuffix(".md"), (path as NSString).lastPathComponent != "INDEX.md" else { continue }
+                let file = URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL
+                guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8),
+                    let row = CorpusIndex.Row(frontMatterOf: text, link: Self.relative(file, from: destinationURL))
+                else {
+                    if !quiet { StandardError.write("\(file.path): note: no Slant front matter; skipped") }
+                    continue
+                }
+                if !seen.insert(row.id).inserted, !quiet {
+                    StandardError.write("\(file.path): warning: document '\(row.id)' is listed twice")
+                }
+                index.rows.append(row)
+            }
+        }
+        let folder = OutputFolder(root: destination)
+        do {
+            try folder.write(Array(index.markdown().utf8), to: "INDEX.md")
+            try folder.write(Array(index.svg().utf8), to: "chart.svg")
+        } catch {
+            StandardError.write("slant: error: \(error)")
+            throw ExitCode(74)
+        }
+        if !quiet { StandardError.write("slant: report of \(index.rows.count) document(s) written to \(destination)/INDEX.md") }
+    }
+
+    /// The path of `file` relative to the folder `base`.
+    static func relative(_ file: URL, from base: URL) -> String {
+        let fileParts = file.pathComponents
+        let baseParts = base.pathComponents
+        var common = 0
+        while common < min(fileParts.count, baseParts.count), fileParts[common] == baseParts[common] { common += 1 }
+        return (Array(repeating: "..", count: baseParts.count - common) + fileParts[common...]).joined(separator: "/")
+    }
+}
