@@ -176,13 +176,14 @@ public enum DocumentRecord {
     }
 
     /// One JSON line for an input that failed: `{"id": ..., "error": "..."}`, so line-per-record consumers
-    /// (Spark, Hadoop Streaming) keep their alignment.
+    /// (Spark, Hadoop Streaming) keep their alignment. The message carries no stream position: the object's
+    /// own place in the output is the input line it answers, so a split stream gives the same objects.
     public static func errorLine(id: String?, diagnostic: Diagnostic) -> [UInt8] {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("id")
         if let id { writer.string(id) } else { writer.null() }
-        writer.field("error", diagnostic.description)
+        writer.field("error", diagnostic.message)
         writer.endObject()
         return writer.bytes + [0x0A]
     }

@@ -98,7 +98,7 @@ public final class JSONLInputs: InputSource {
         var language = forcedLanguage
         if language == nil, let lang = record["lang"] as? String, !lang.isEmpty { language = LanguageTag(lang) }
         var document = Document(
-            id: id, text: text, source: location, isMarkdown: record["format"] as? String == "markdown", language: language)
+            id: id, text: text, source: name, isMarkdown: record["format"] as? String == "markdown", language: language)
         if let repairWarning { document.diagnostics.append(repairWarning) }
         if !seenIds.insert(id).inserted {
             document.diagnostics.append(Diagnostic(.warning, location, "duplicate id '\(id)' (an earlier line has it too)"))
