@@ -141,8 +141,8 @@ public enum DocumentRecord {
         writer.endObject()
     }
 
-    /// A scores object: words, counts per category (all six), optionally rates per 1,000 words, and the
-    /// certainty and subjectivity indices.
+    /// A scores object: words, counts per category (all six), for the document profile also the summed
+    /// weights and the rates per 1,000 words, and the certainty and subjectivity indices.
     public static func writeScores(_ scores: StanceScores, rates: Bool, into writer: inout JSONWriter) {
         writer.beginObject()
         writer.field("words", scores.words)
@@ -151,6 +151,13 @@ public enum DocumentRecord {
         for category in StanceCategory.allCases { writer.field(category.rawValue, scores.counts[category] ?? 0) }
         writer.endObject()
         if rates {
+            writer.key("weights")
+            writer.beginObject()
+            for category in StanceCategory.allCases {
+                writer.key(category.rawValue)
+                writer.number(scores.weights[category] ?? 0)
+            }
+            writer.endObject()
             writer.key("rates")
             writer.beginObject()
             for category in StanceCategory.allCases {

@@ -90,7 +90,8 @@ public struct CorpusIndex: Sendable {
         for row in sorted {
             let link = row.link.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
                 .joined(separator: "/")
-            out += "| [\(MarkdownText.cell(row.id))](\(link)) | \(row.language) | \(row.scores.words) | "
+            out += row.link.isEmpty ? "| \(MarkdownText.cell(row.id)) | " : "| [\(MarkdownText.cell(row.id))](\(link)) | "
+            out += "\(row.language) | \(row.scores.words) | "
             out += StanceCategory.allCases.map { AnnotatedMarkdown.number(row.scores.rate($0), digits: 1) }.joined(separator: " | ")
             out +=
                 " | \(AnnotatedMarkdown.number(row.certainty, digits: 2)) | \(AnnotatedMarkdown.number(row.subjectivity, digits: 2)) | "

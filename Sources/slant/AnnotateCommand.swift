@@ -58,7 +58,8 @@ struct AnnotateCommand: AsyncParsableCommand {
         try await runReportingFailures {
             let chain = try options.makeChain(
                 defaults: StageRegistry.summarizeDefaults, extraSettings: ["summarize.sentences=\(sentences)"])
-            let folder = outputFolder().map(OutputFolder.init(root:))
+            // JSON Lines stream to standard output unless --output is given; Markdown and json write files.
+            let folder = (format == .jsonl && output == nil ? nil : outputFolder()).map(OutputFolder.init(root:))
             if let folder { try Self.checked { () throws(OutputFolder.Failure) in try folder.prepare() } }
             let optionsKey =
                 "\(chain.names.joined(separator: ","));\(markup.rawValue);sentences=\(sentences);\(options.settings.joined(separator: ","))"

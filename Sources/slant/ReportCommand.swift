@@ -14,7 +14,8 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Folders holding annotations.") var folders: [String]
+    @Argument(help: "Folders holding annotations, or JSON Lines files from `slant annotate --format jsonl` (or score).") var folders:
+        [String]
     @Option(name: .long, help: "Where to write INDEX.md and chart.svg (default: the first folder).") var output: String?
     @Flag(name: .shortAndLong, help: "Print only errors.") var quiet = false
 
@@ -28,6 +29,16 @@ struct ReportCommand: ParsableCommand {
         var index = CorpusIndex()
         var seen: Set<String> = []
         for folder in folders {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
+                for row in try Self.rows(fromJSONLines: folder) {
+                    if !seen.insert(row.id).inserted, !quiet {
+                        StandardError.write("\(folder): warning: document '\(row.id)' is listed twice")
+                    }
+                    index.rows.append(row)
+                }
+                continue
+            }
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
                 StandardError.write("slant: error: cannot read \(folder)")
                 throw ExitCode(1)
@@ -56,6 +67,32 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(74)
         }
         if !quiet { StandardError.write("slant: report of \(index.rows.count) document(s) written to \(destination)/INDEX.md") }
+    }
+
+    /// Report rows from JSON Lines records that carry a `profile` (error objects and records without one are
+    /// skipped). The rows link to nothing: there is no annotation file.
+    static func rows(fromJSONLines path: String) throws -> [CorpusIndex.Row] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            StandardError.write("slant: error: cannot read \(path)")
+            throw ExitCode(1)
+        }
+        var rows: [CorpusIndex.Row] = []
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+            guard let record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let id = record["id"] as? String, let profile = record["profile"] as? [String: Any]
+            else { continue }
+            var scores = StanceScores()
+            scores.words = profile["words"] as? Int ?? 0
+            for category in StanceCategory.allCases {
+                scores.counts[category] = (profile["counts"] as? [String: Any])?[category.rawValue] as? Int ?? 0
+                scores.weights[category] = ((profile["weights"] as? [String: Any])?[category.rawValue] as? NSNumber)?.doubleValue ?? 0
+            }
+            let summary = (record["summary"] as? [[String: Any]])?.first?["text"] as? String ?? ""
+            rows.append(
+                CorpusIndex.Row(
+                    id: id, link: "", language: record["language"] as? String ?? "und", scores: scores, firstSummarySentence: summary))
+        }
+        return rows
     }
 
     /// The path of `file` relative to the folder `base`.

@@ -248,3 +248,25 @@ import Testing
         #expect(result.records[1]["error"] != nil && result.records[2]["error"] != nil)
     }
 }
+
+@Suite struct JSONLinesReportTests {
+    @Test func theReportMergesJSONLinesOutputsToo() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var files: [String] = []
+        for shard in 1...2 {
+            let result = try SlantProcess.run(["annotate", "--format", "jsonl", "--shard", "\(shard)/2", "Corpus"])
+            let file = directory.appendingPathComponent("part-\(shard).jsonl")
+            try Data(result.stdout.utf8).write(to: file)
+            files.append(file.path)
+        }
+        let report = try SlantProcess.run(["report", "--output", directory.path] + files)
+        #expect(report.status == 0)
+        let merged = try String(contentsOf: directory.appendingPathComponent("INDEX.md"), encoding: .utf8)
+        let full = try String(contentsOf: SlantProcess.packageRoot.appendingPathComponent("Annotations/INDEX.md"), encoding: .utf8)
+        // Same documents and totals; JSON records have no annotation file to link to.
+        #expect(
+            merged.components(separatedBy: "## Totals per language").last == full.components(separatedBy: "## Totals per language").last)
+        #expect(merged.contains("| en/millbrook-bridge-vote.txt | en | 454 |"))
+    }
+}
