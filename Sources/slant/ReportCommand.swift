@@ -6,17 +6,20 @@ import Slant
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Build INDEX.md and chart.svg from annotation folders (merges the outputs of sharded runs).",
+        abstract: "Build INDEX.md and chart.svg from annotation folders or JSON Lines outputs (merges sharded runs).",
         discussion: """
-            Reads the front matter of every annotation (.md written by `slant annotate`) under the given folders \
-            and writes the corpus report into --output (default: the first folder). Links are relative to the \
-            report. Files without Slant front matter are skipped with a note.
+            Reads the front matter of every annotation (.md written by `slant annotate`) under the given folders, \
+            and the records of the given JSON Lines files (written by `--format jsonl`), and writes the corpus \
+            report into --output (default: the first folder, or the folder of the first JSON Lines file). Links \
+            are relative to the report; rows from JSON Lines have none. Files without Slant front matter are \
+            skipped with a note.
             """
     )
 
     @Argument(help: "Folders holding annotations, or JSON Lines files from `slant annotate --format jsonl` (or score).") var folders:
         [String]
-    @Option(name: .long, help: "Where to write INDEX.md and chart.svg (default: the first folder).") var output: String?
+    @Option(name: .long, help: "Where to write INDEX.md and chart.svg (default: the first folder, or the first file's folder).") var output:
+        String?
     @Flag(name: .shortAndLong, help: "Print only errors.") var quiet = false
 
     func validate() throws {
@@ -24,7 +27,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let destination = output ?? folders[0]
+        let destination = output ?? Self.defaultDestination(for: folders[0])
         let destinationURL = URL(fileURLWithPath: destination).standardizedFileURL
         var index = CorpusIndex()
         var seen: Set<String> = []
@@ -67,6 +70,15 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(74)
         }
         if !quiet { StandardError.write("slant: report of \(index.rows.count) document(s) written to \(destination)/INDEX.md") }
+    }
+
+    /// The first input itself when it is a folder, else the folder that holds it.
+    static func defaultDestination(for input: String) -> String {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), !isDirectory.boolValue {
+            return URL(fileURLWithPath: input).deletingLastPathComponent().path
+        }
+        return input
     }
 
     /// Report rows from JSON Lines records that carry a `profile` (error objects and records without one are

@@ -260,7 +260,8 @@ import Testing
             try Data(result.stdout.utf8).write(to: file)
             files.append(file.path)
         }
-        let report = try SlantProcess.run(["report", "--output", directory.path] + files)
+        // Without --output the report goes beside the first JSON Lines file.
+        let report = try SlantProcess.run(["report"] + files)
         #expect(report.status == 0)
         let merged = try String(contentsOf: directory.appendingPathComponent("INDEX.md"), encoding: .utf8)
         let full = try String(contentsOf: SlantProcess.packageRoot.appendingPathComponent("Annotations/INDEX.md"), encoding: .utf8)
