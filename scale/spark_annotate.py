@@ -21,6 +21,7 @@ same path, or ship it with `--archives slant.tar.gz#slant` and pass --slant ./sl
 import argparse
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -74,7 +75,7 @@ def main():
             shutil.rmtree(a.output)
         os.makedirs(a.output)
         command = [a.slant, "annotate", "--input", "jsonl", "--format", "jsonl", "--jobs", "1", "--quiet", "-"]
-        lines.pipe(" ".join(command)).saveAsTextFile(os.path.join(a.output, "jsonl"))
+        lines.pipe(shlex.join(command)).saveAsTextFile(os.path.join(a.output, "jsonl"))
         if a.markdown:
             markdown = os.path.join(a.output, "markdown")
             os.makedirs(markdown)
