@@ -85,6 +85,22 @@ public struct OutputFolder: Sendable {
         guard access(root, W_OK) == 0 else { throw Failure(path: root, reason: String(cString: strerror(errno))) }
     }
 
+    /// Deletes the temporary files (`.NAME.partial-PID`) that a killed run left behind, and returns their
+    /// paths relative to the folder, sorted. Files of a process that is still running (another shard
+    /// writing into the same folder) are kept.
+    public func removeAbandonedPartials() -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return [] }
+        var removed: [String] = []
+        while let relative = walker.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), let marker = name.range(of: ".partial-", options: .backwards),
+                let pid = pid_t(name[marker.upperBound...]), pid > 0, pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+            else { continue }
+            if unlink((root as NSString).appendingPathComponent(relative)) == 0 { removed.append(relative) }
+        }
+        return removed.sorted()
+    }
+
     private static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {

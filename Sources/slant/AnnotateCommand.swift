@@ -60,7 +60,13 @@ struct AnnotateCommand: AsyncParsableCommand {
                 defaults: StageRegistry.summarizeDefaults, extraSettings: ["summarize.sentences=\(sentences)"])
             // JSON Lines stream to standard output unless --output is given; Markdown and json write files.
             let folder = (format == .jsonl && output == nil ? nil : outputFolder()).map(OutputFolder.init(root:))
-            if let folder { try Self.checked { () throws(OutputFolder.Failure) in try folder.prepare() } }
+            if let folder {
+                try Self.checked { () throws(OutputFolder.Failure) in try folder.prepare() }
+                let abandoned = folder.removeAbandonedPartials()
+                if !abandoned.isEmpty, !options.quiet {
+                    StandardError.write("slant: note: removed \(abandoned.count) partial file(s) left by an interrupted run")
+                }
+            }
             let optionsKey =
                 "\(chain.names.joined(separator: ","));\(markup.rawValue);sentences=\(sentences);\(options.settings.joined(separator: ","))"
             let plan = OutputPlan(folder: format == .markdown ? folder : nil, force: force, optionsKey: optionsKey)
