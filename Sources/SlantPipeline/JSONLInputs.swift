@@ -15,6 +15,8 @@ public final class JSONLInputs: InputSource {
     private var searchFrom = 0
     private var lineNumber = 0
     private var finished = false
+    /// Whether the line being parsed is the last one and the input ended without its newline.
+    private var lineIsCutOff = false
     private var seenIds: Set<String> = []
     private let forcedLanguage: LanguageTag?
 
@@ -51,6 +53,7 @@ public final class JSONLInputs: InputSource {
                 guard searchFrom < buffer.count else { return nil }
                 let line = buffer[searchFrom...]
                 searchFrom = buffer.count
+                lineIsCutOff = true
                 return line
             }
             buffer.removeFirst(searchFrom)
@@ -77,7 +80,10 @@ public final class JSONLInputs: InputSource {
         do {
             object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
         } catch {
-            return .failure(id: nil, Diagnostic(.error, location, "malformed JSON: \(Self.describe(error)); line skipped"))
+            let problem =
+                lineIsCutOff
+                ? "the input ends in the middle of this line (no newline, incomplete JSON)" : "malformed JSON: \(Self.describe(error))"
+            return .failure(id: Self.salvagedId(bytes), Diagnostic(.error, location, "\(problem); line skipped"))
         }
         guard let record = object as? [String: Any] else {
             return .failure(
@@ -104,6 +110,14 @@ public final class JSONLInputs: InputSource {
             document.diagnostics.append(Diagnostic(.warning, location, "duplicate id '\(id)' (an earlier line has it too)"))
         }
         return .document(document)
+    }
+
+    /// The string value of a leading `"id"` key in a line that is not valid JSON, so the error object can
+    /// still name its record; nil when there is none or it is not a plain string.
+    static func salvagedId(_ bytes: [UInt8]) -> String? {
+        let line = String(decoding: bytes, as: UTF8.self)
+        guard let match = line.firstMatch(of: /^\s*\{\s*"id"\s*:\s*"([^"\\]*)"/) else { return nil }
+        return String(match.1)
     }
 
     /// The reason JSONSerialization gives, without Foundation's boilerplate.

@@ -58,6 +58,30 @@ func drain(_ source: any InputSource) -> [InputItem] {
         #expect(failures[3].contains("\"text\" is not a string"))
     }
 
+    @Test func aStreamCutMidLineKeepsWhatCameBeforeAndNamesTheBrokenRecord() {
+        let items = drain(
+            jsonlSource("{\"id\":\"a\",\"text\":\"Vielleicht.\"}\n{\"id\":\"ß-2\",\"text\":\"Offensichtlich ist das f"))
+        #expect(items.count == 2)
+        guard case .document(let first) = items[0], case .failure(let id, let diagnostic) = items[1] else {
+            Issue.record("expected a document, then a failure")
+            return
+        }
+        #expect(first.text == "Vielleicht.")
+        #expect(id == "ß-2")
+        #expect(
+            diagnostic.description == "test:2: error: the input ends in the middle of this line (no newline, incomplete JSON); line skipped"
+        )
+        // A malformed line in the middle keeps the ordinary message, and its id when the line starts with one.
+        let middle = drain(jsonlSource("{\"id\":\"k\", oops}\n{\"id\":\"z\",\"text\":\"x\"}"))
+        guard case .failure(let brokenId, let broken) = middle[0], case .document(let last) = middle[1] else {
+            Issue.record("expected a failure, then a document")
+            return
+        }
+        #expect(brokenId == "k")
+        #expect(broken.description.hasPrefix("test:1: error: malformed JSON"))
+        #expect(last.id == "z")
+    }
+
     @Test func duplicateIdsAndInvalidUTF8AreWarnedAbout() {
         var bytes = Array("{\"id\":\"x\",\"text\":\"caf".utf8)
         bytes += [0xC3, 0x28]  // an invalid two-byte sequence
