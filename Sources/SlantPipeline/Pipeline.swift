@@ -38,8 +38,7 @@ public struct Pipeline: Sendable {
         try await withThrowingDiscardingTaskGroup { group in
             var index = 0
             while true {
-                await window.enter()
-                guard let item = await reader.next() else { break }
+                guard await window.enter(), let item = await reader.next() else { break }
                 let position = index
                 index += 1
                 group.addTask {
@@ -83,27 +82,38 @@ private final class InputReader: @unchecked Sendable {
     }
 }
 
-/// Limits how many items are in flight (read but not yet emitted).
+/// Limits how many items are in flight (read but not yet emitted). Closed when emitting fails, so the
+/// reading loop stops instead of waiting for a slot that will never free.
 private actor WindowGate {
     private var available: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waiting: [CheckedContinuation<Bool, Never>] = []
+    private var closed = false
 
     init(size: Int) { available = size }
 
-    func enter() async {
+    /// Takes a slot; false once the gate is closed.
+    func enter() async -> Bool {
+        if closed { return false }
         if available > 0 {
             available -= 1
-            return
+            return true
         }
-        await withCheckedContinuation { waiting.append($0) }
+        return await withCheckedContinuation { waiting.append($0) }
     }
 
     func leave() {
         if waiting.isEmpty {
             available += 1
         } else {
-            waiting.removeFirst().resume()
+            waiting.removeFirst().resume(returning: true)
         }
+    }
+
+    /// Refuses every waiting and later `enter`.
+    func close() {
+        closed = true
+        for continuation in waiting { continuation.resume(returning: false) }
+        waiting.removeAll()
     }
 }
 
@@ -128,7 +138,12 @@ private actor OrderedEmitter {
         defer { draining = false }
         while let ready = finished.removeValue(forKey: nextPosition) {
             nextPosition += 1
-            try await emit(ready)
+            do {
+                try await emit(ready)
+            } catch {
+                await window.close()
+                throw error
+            }
             await window.leave()
         }
     }

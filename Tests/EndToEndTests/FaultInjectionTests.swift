@@ -93,3 +93,49 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dead.path))
     }
 }
+
+/// A write that fails partway through a corpus run (a full disk) stops the run with one clear error and keeps
+/// every annotation written before it, complete.
+@Suite struct WriteFailureTests {
+    /// Checks a run that hit `reason`: exit 74, the reason on stderr, and every file left is complete.
+    static func expectCleanStop(_ result: SlantProcess.Result, reason: String, output: URL) {
+        #expect(result.status == 74)
+        #expect(result.stderr.contains("slant: error: cannot write"))
+        #expect(result.stderr.contains(reason))
+        let annotations = SlantProcess.packageRoot.appendingPathComponent("Annotations")
+        let left = FaultInjectionTests.files(under: output).filter { !$0.key.hasSuffix("/") }
+        for (path, bytes) in left where !path.hasPrefix("blocked") {
+            #expect(!path.contains(".partial-"), "\(path) was left behind")
+            #expect(bytes == FileManager.default.contents(atPath: annotations.appendingPathComponent(path).path), "\(path)")
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aWriteFailingMidRunStopsWithOneErrorAndKeepsEarlierOutputs() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        // A directory where a later annotation must go makes its rename fail, as a full disk would.
+        let blocked = output.appendingPathComponent("ru/verkhneozyorsk-zavod.txt.md")
+        try FileManager.default.createDirectory(
+            at: blocked.appendingPathComponent("blocked"), withIntermediateDirectories: true)
+        let result = try SlantProcess.run(["annotate", "Corpus", "--output", output.path, "--jobs", "2"])
+        Self.expectCleanStop(result, reason: "ru/verkhneozyorsk-zavod.txt.md", output: output)
+        #expect(FaultInjectionTests.files(under: output).count >= 8, "the documents before it were written")
+    }
+
+    /// On a real full disk: a 64 KiB tmpfs, where the machine lets this test mount one (root in a container).
+    @Test(.timeLimit(.minutes(1))) func aFullDiskStopsWithOneErrorAndKeepsEarlierOutputs() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let mount = try SlantProcess.runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory.path])
+        guard mount == 0 else {
+            print("note: cannot mount a tmpfs here; the injected write failure above covers this case")
+            return
+        }
+        defer { _ = try? SlantProcess.runTool("/bin/umount", [directory.path]) }
+        let output = directory.appendingPathComponent("out")
+        let result = try SlantProcess.run(["annotate", "Corpus", "--output", output.path])
+        Self.expectCleanStop(result, reason: "No space left on device", output: output)
+        #expect(!FaultInjectionTests.files(under: output).isEmpty, "the documents before it were written")
+    }
+}

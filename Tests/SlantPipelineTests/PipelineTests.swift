@@ -149,6 +149,25 @@ final class Collector: Sendable {
         #expect(ids == (0..<25).map { "doc-\($0)" })
     }
 
+    /// What a full disk does to the writer: emitting fails partway.
+    struct DiskFull: Error {}
+
+    @Test(.timeLimit(.minutes(1)), arguments: [1, 2, 4])
+    func anEmitThatFailsEndsTheRunWithItsErrorAndEmitsNothingAfter(jobs: Int) async throws {
+        let chain = try StageRegistry.standard.makeChain([StageSpec("segment")], initialLayers: [.language])
+        let emitted = Mutex(0)
+        // Before the fix the reading loop waited forever for a window slot that only emitting frees.
+        await #expect(throws: DiskFull.self) {
+            try await Pipeline(chain: chain, jobs: jobs).run(ListSource((0..<500).map { "Text \($0)." })) { _ in
+                try emitted.withLock { count in
+                    if count == 5 { throw DiskFull() }
+                    count += 1
+                }
+            }
+        }
+        #expect(emitted.withLock { $0 } == 5)
+    }
+
     @Test func stoppingEarlyEndsTheRun() async throws {
         let chain = try StageRegistry.standard.makeChain([StageSpec("segment")], initialLayers: [.language])
         var seen = 0
