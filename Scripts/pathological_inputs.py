@@ -93,6 +93,15 @@ def timed(command, runs):
     return statistics.median(times), []
 
 
+def verdict(title, seconds, problems):
+    """Prints one case's line from its (quarter, full) times and problems; True when it passed."""
+    ratio = seconds[1] / max(seconds[0], 1e-3)
+    ok = not problems and ratio < 8
+    print(f"pathological: {'ok  ' if ok else 'FAIL'} {title}: full {seconds[1]:.2f} s, "
+          f"quarter {seconds[0]:.2f} s, ratio {ratio:.1f} {' '.join(problems)}")
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--slant", default=".build/release/slant")
@@ -123,11 +132,8 @@ def main():
                     problems.append(f"{label}: no annotation")
                 seconds.append(t or 0)
                 shutil.rmtree(os.path.join(folder, "in"))
-            ratio = seconds[1] / max(seconds[0], 1e-3)
-            ok = not problems and ratio < 8
+            ok = verdict(f"{title}, {size / MB:.1f} MB", seconds, problems)
             passed, failed = passed + ok, failed + (not ok)
-            print(f"pathological: {'ok  ' if ok else 'FAIL'} {title}, {size / MB:.1f} MB: full {seconds[1]:.2f} s, "
-                  f"quarter {seconds[0]:.2f} s, ratio {ratio:.1f} {' '.join(problems)}")
         seconds = []
         problems = []
         for entries, runs in ((25_000, 3), (100_000, 1)):
@@ -138,11 +144,8 @@ def main():
             t, errors = timed([a.slant, "score", "--lexicon", path, "--quiet", corpus], runs)
             problems += errors
             seconds.append(t or 0)
-        ratio = seconds[1] / max(seconds[0], 1e-3)
-        ok = not problems and ratio < 8
+        ok = verdict(f"a lexicon of {int(100_000 * a.scale)} entries", seconds, problems)
         passed, failed = passed + ok, failed + (not ok)
-        print(f"pathological: {'ok  ' if ok else 'FAIL'} a lexicon of {int(100_000 * a.scale)} entries: "
-              f"full {seconds[1]:.2f} s, quarter {seconds[0]:.2f} s, ratio {ratio:.1f} {' '.join(problems)}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"pathological: {passed} passed, {failed} failed")

@@ -31,15 +31,13 @@ struct ReportCommand: ParsableCommand {
         let destinationURL = URL(fileURLWithPath: destination).standardizedFileURL
         var index = CorpusIndex()
         var seen: Set<String> = []
+        func add(_ row: CorpusIndex.Row, from place: String) {
+            if !seen.insert(row.id).inserted, !quiet { StandardError.write("\(place): warning: document '\(row.id)' is listed twice") }
+            index.rows.append(row)
+        }
         for folder in folders {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), !isDirectory.boolValue {
-                for row in try Self.rows(fromJSONLines: folder) {
-                    if !seen.insert(row.id).inserted, !quiet {
-                        StandardError.write("\(folder): warning: document '\(row.id)' is listed twice")
-                    }
-                    index.rows.append(row)
-                }
+            if Self.isFile(folder) {
+                for row in try Self.rows(fromJSONLines: folder) { add(row, from: folder) }
                 continue
             }
             guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
@@ -55,10 +53,7 @@ struct ReportCommand: ParsableCommand {
                     if !quiet { StandardError.write("\(file.path): note: no Slant front matter; skipped") }
                     continue
                 }
-                if !seen.insert(row.id).inserted, !quiet {
-                    StandardError.write("\(file.path): warning: document '\(row.id)' is listed twice")
-                }
-                index.rows.append(row)
+                add(row, from: file.path)
             }
         }
         let folder = OutputFolder(root: destination)
@@ -74,11 +69,13 @@ struct ReportCommand: ParsableCommand {
 
     /// The first input itself when it is a folder, else the folder that holds it.
     static func defaultDestination(for input: String) -> String {
+        isFile(input) ? URL(fileURLWithPath: input).deletingLastPathComponent().path : input
+    }
+
+    /// Whether the path exists and is not a directory (a JSON Lines file rather than an annotation folder).
+    static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), !isDirectory.boolValue {
-            return URL(fileURLWithPath: input).deletingLastPathComponent().path
-        }
-        return input
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
     }
 
     /// Report rows from JSON Lines records that carry a `profile` (error objects and records without one are
