@@ -95,6 +95,7 @@ let package = Package(
             name: "SlantStanceTests", dependencies: ["Slant"], exclude: ["Holdout"], resources: [.copy("Fixtures")],
             swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantSummarizationTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
+        .testTarget(name: "SlantRenderingTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "SlantPipelineTests", dependencies: ["Slant"], swiftSettings: upcomingFeatures),
         .testTarget(name: "EndToEndTests", dependencies: ["slant"], swiftSettings: upcomingFeatures),
     ]

@@ -25,6 +25,18 @@ public struct LanguageTag: Hashable, Sendable, Comparable, Codable, CustomString
 
     public init(stringLiteral value: String) { self.init(value) }
 
+    /// Whether text is a well-formed tag Slant can hand to ICU as a locale: a language subtag of 2–3 letters
+    /// (or `und`), then subtags of 1–8 letters or digits, joined by `-` or `_` (`en`, `zh-Hant`, `pt_BR`).
+    public static func isWellFormed<S: StringProtocol>(_ text: S) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: "_", omittingEmptySubsequences: false)
+        }
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            return false
+        }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
     public init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }

@@ -5,7 +5,7 @@ public import SlantCore
 /// stream (each line becomes a document as soon as it has arrived).
 ///
 /// `id` may be a string or a number; when missing, the line number names the document (`line-7`).
-/// `lang`, when given, is the document's language and skips identification. A malformed line, a missing
+/// `lang`, when given, is the document's language and skips identification; it must be a well-formed tag. A malformed line, a missing
 /// `text`, or a line that is not an object becomes a failure with its line number; the rest goes on.
 /// Invalid UTF-8 inside a line is repaired before parsing and reported.
 public final class JSONLInputs: InputSource {
@@ -102,7 +102,15 @@ public final class JSONLInputs: InputSource {
             return .failure(id: id, Diagnostic(.error, location, "record '\(id)' \(problem); line skipped"))
         }
         var language = forcedLanguage
-        if language == nil, let lang = record["lang"] as? String, !lang.isEmpty { language = LanguageTag(lang) }
+        if language == nil, let lang = record["lang"], !(lang is NSNull) {
+            guard let lang = lang as? String, lang.isEmpty || LanguageTag.isWellFormed(lang) else {
+                return .failure(
+                    id: id,
+                    Diagnostic(
+                        .error, location, "record '\(id)': \"lang\" must be a language tag such as \"en\" or \"zh-Hant\"; line skipped"))
+            }
+            if !lang.isEmpty { language = LanguageTag(lang) }
+        }
         var document = Document(
             id: id, text: text, source: name, isMarkdown: record["format"] as? String == "markdown", language: language)
         if let repairWarning { document.diagnostics.append(repairWarning) }

@@ -120,13 +120,19 @@ public struct AnnotatedMarkdown: Sendable {
 
     // MARK: the text
 
-    /// The text with markers inline. Markdown sources keep their structure (raw HTML escaped, code zones
-    /// verbatim); plain text is escaped so it shows as written, one paragraph per zone.
-    func annotatedText(_ document: Document) -> String {
+    /// The annotated-text section alone: the text with markers inline. Markdown sources keep their structure
+    /// (raw HTML escaped, code blocks and code spans verbatim, no marker inside code); plain text is escaped so
+    /// it shows as written, one paragraph per zone. `AnnotationStripper` recovers the source from it.
+    public func annotatedText(_ document: Document) -> String {
         let bytes = Array(document.text.utf8)
-        let codeSpans = document.isMarkdown ? Self.inlineCodeSpans(bytes) : []
+        var codeSpans: [Range<Int>] = []
+        if document.isMarkdown {
+            for zone in document.zones where zone.kind != .code {
+                codeSpans += MarkdownText.codeSpans(bytes, in: zone.range.start..<zone.range.end)
+            }
+        }
         var insertions: [Int: (close: String, open: String)] = [:]
-        for marker in document.markers where !Self.isInside(marker.range, codeSpans) {
+        for marker in document.markers where !Self.cutsCode(marker.range, codeSpans) {
             insertions[marker.range.start, default: ("", "")].open += style.opening(marker)
             insertions[marker.range.end, default: ("", "")].close =
                 style.closing(marker) + insertions[marker.range.end, default: ("", "")].close
@@ -138,85 +144,79 @@ public struct AnnotatedMarkdown: Sendable {
         if document.isMarkdown {
             var position = 0
             for zone in document.zones {
-                if zone.range.start > position { pieces.append(slice(bytes, position, zone.range.start)) }
+                if zone.range.start > position { pieces.append(MarkdownText.escapeHTML(bytes, position..<zone.range.start, codeSpans: [])) }
                 if zone.kind == .code {
-                    pieces.append(Self.closingFence(slice(bytes, zone.range.start, zone.range.end)))
+                    if !(pieces.last?.hasSuffix("\n") ?? true) { pieces.append("\n") }
+                    pieces.append(Self.fencedBlock(slice(bytes, zone.range.start, zone.range.end)))
                 } else if zone.kind == .markup {
-                    pieces.append(escapeMarkup(slice(bytes, zone.range.start, zone.range.end)))
+                    pieces.append(MarkdownText.escapeHTML(bytes, zone.range.start..<zone.range.end, codeSpans: codeSpans))
                 } else {
-                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, plain: false))
+                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, codeSpans: codeSpans))
                 }
                 position = zone.range.end
             }
-            if position < bytes.count { pieces.append(slice(bytes, position, bytes.count)) }
+            if position < bytes.count { pieces.append(MarkdownText.escapeHTML(bytes, position..<bytes.count, codeSpans: [])) }
             return pieces.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for zone in document.zones {
-            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, plain: true))
+            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, codeSpans: nil))
         }
         return pieces.joined(separator: "\n\n")
     }
 
-    /// Inline code spans (between backticks on one line), in order, found in one pass.
-    static func inlineCodeSpans(_ bytes: [UInt8]) -> [Range<Int>] {
-        var spans: [Range<Int>] = []
-        var open: Int?
-        for (index, byte) in bytes.enumerated() {
-            if byte == 0x0A {
-                open = nil
-            } else if byte == UInt8(ascii: "`") {
-                if let start = open {
-                    spans.append(start..<index + 1)
-                    open = nil
-                } else {
-                    open = index
-                }
+    /// Whether a marker starts or ends strictly inside one of the sorted code spans, where inserted markup
+    /// would show as literal characters or break the span.
+    static func cutsCode(_ range: TextRange, _ spans: [Range<Int>]) -> Bool {
+        func inside(_ offset: Int) -> Bool {
+            let index = spans.partitioningIndex { $0.upperBound > offset }
+            return index < spans.count && spans[index].lowerBound < offset
+        }
+        return inside(range.start) || inside(range.end)
+    }
+
+    /// A code block as a fenced block at the start of the line, whatever its source form (fenced, indented,
+    /// or inside a list or quote): CommonMark then reads it as code in any context, so its text, `<` included,
+    /// can be copied verbatim. The fence is longer than any backtick run inside, so no line closes it early,
+    /// and it is always closed (an open fence would swallow the rest of the annotation).
+    static func fencedBlock(_ block: String) -> String {
+        var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+        var info = ""
+        if let opening = lines.first?.drop(while: { $0 == " " }), let mark = opening.first, mark == "`" || mark == "~",
+            opening.prefix(while: { $0 == mark }).count >= 3
+        {
+            let fence = opening.prefix { $0 == mark }
+            info = opening.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
+            lines.removeFirst()
+            if let last = lines.last?.trimmingCharacters(in: .whitespaces), last.count >= fence.count, last.allSatisfy({ $0 == mark }) {
+                lines.removeLast()
+            }
+        } else {
+            lines = lines.map { line in
+                line.hasPrefix("\t") ? String(line.dropFirst()) : String(line.dropFirst(min(4, line.prefix { $0 == " " }.count)))
             }
         }
-        return spans
+        let body = lines.joined(separator: "\n")
+        let mark: Character = info.contains("`") ? "~" : "`"
+        let longestRun = body.split { $0 != mark }.map(\.count).max() ?? 0
+        let fence = String(repeating: mark, count: max(3, longestRun + 1))
+        return fence + info + "\n" + (body.isEmpty ? "" : body + "\n") + fence
     }
-
-    /// Whether a range lies inside one of the sorted spans (binary search).
-    static func isInside(_ range: TextRange, _ spans: [Range<Int>]) -> Bool {
-        var low = 0
-        var high = spans.count
-        while low < high {
-            let middle = (low + high) / 2
-            if spans[middle].upperBound <= range.start { low = middle + 1 } else { high = middle }
-        }
-        return low < spans.count && spans[low].lowerBound <= range.start && range.end <= spans[low].upperBound
-    }
-
-    /// A fenced code block as written, closed if the source left it open (an open fence would swallow the
-    /// rest of the annotation).
-    static func closingFence(_ block: String) -> String {
-        let lines = block.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let opening = lines.first?.drop(while: { $0 == " " }), let mark = opening.first, mark == "`" || mark == "~" else {
-            return block  // an indented code block
-        }
-        let fence = String(opening.prefix { $0 == mark })
-        if lines.count > 1, let last = lines.last?.trimmingCharacters(in: .whitespaces), last.hasPrefix(fence),
-            last.allSatisfy({ $0 == mark })
-        {
-            return block
-        }
-        return block + "\n" + fence
-    }
-
-    /// Markup zones (thematic breaks, HTML blocks, reference definitions): HTML is escaped, the rest kept.
-    private func escapeMarkup(_ text: String) -> String { MarkdownText.escapeHTML(inMarkdown: text) }
 
     private func decorated(
         _ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], _ offsets: [Int],
         _ cursor: inout Int,
-        plain: Bool
+        codeSpans: [Range<Int>]?
     ) -> String {
         var out = ""
         var segmentStart = start
         func flush(_ upTo: Int) {
             guard upTo > segmentStart else { return }
-            let text = slice(bytes, segmentStart, upTo)
-            out += plain ? MarkdownText.escapePlain(text) : MarkdownText.escapeHTML(inMarkdown: text)
+            if let codeSpans {
+                out += MarkdownText.escapeHTML(bytes, segmentStart..<upTo, codeSpans: codeSpans)
+            } else {
+                out += MarkdownText.escapePlain(slice(bytes, segmentStart, upTo))
+            }
             segmentStart = upTo
         }
         while cursor < offsets.count, offsets[cursor] < start { cursor += 1 }

@@ -1,61 +1,162 @@
 import Foundation
 
-/// Escaping that keeps source text from changing the structure of the annotation.
+/// Escaping that keeps source text from changing the structure of the annotation. Every character it acts on
+/// is ASCII, so it works on UTF-8 bytes: a combining mark after `*` does not hide the `*` from escaping.
 enum MarkdownText {
     /// Plain text as Markdown that shows the same characters: inline syntax (`*`, `_`, `` ` ``, `[`, `]`,
     /// `|`, `~`, `\`) is backslash-escaped, `<` and `&` become entities (no raw HTML gets through), and a line
     /// start that would open a heading, quote, list or fence is escaped.
     static func escapePlain<S: StringProtocol>(_ text: S) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
         var atLineStart = true
-        var pendingDigits = ""
-        for character in text {
-            if atLineStart, character == " " || character == "\t" {
-                result.append(character)
+        var pendingDigits = 0
+        for byte in text.utf8 {
+            if atLineStart, byte == ASCII.space || byte == ASCII.tab {
+                result.append(byte)
                 continue
             }
-            if atLineStart, character.isNumber, character.isASCII {
-                pendingDigits.append(character)
+            if atLineStart, ASCII.isDigit(byte) {
+                result.append(byte)
+                pendingDigits += 1
                 continue
             }
-            if !pendingDigits.isEmpty {
-                result += pendingDigits
-                if character == "." || character == ")" { result.append("\\") }
-                pendingDigits = ""
-            } else if atLineStart, "#>-+=".contains(character) {
-                result.append("\\")
+            if pendingDigits > 0 {
+                // "1." or "1)" at a line start would open an ordered list.
+                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { result.append(ASCII.backslash) }
+                pendingDigits = 0
+            } else if atLineStart, ASCII.opensBlock(byte) {
+                result.append(ASCII.backslash)
             }
-            atLineStart = character == "\n"
-            switch character {
-            case "*", "_", "`", "[", "]", "|", "~", "\\": result += "\\" + String(character)
-            case "<": result += "&lt;"
-            case "&": result += "&amp;"
-            default: result.append(character)
+            atLineStart = byte == ASCII.newline
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), ASCII.backtick, UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"),
+                UInt8(ascii: "~"), ASCII.backslash:
+                result += [ASCII.backslash, byte]
+            case ASCII.lessThan: result += Array("&lt;".utf8)
+            case UInt8(ascii: "&"): result += Array("&amp;".utf8)
+            default: result.append(byte)
             }
         }
-        return result + pendingDigits
+        return String(decoding: result, as: UTF8.self)
     }
 
-    /// Markdown source with raw HTML neutralised: `<` outside code spans becomes `&lt;`, so `<script>` or a
-    /// stray `<div>` shows as text. Code spans are copied untouched.
-    static func escapeHTML<S: StringProtocol>(inMarkdown text: S) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        var inCode = false
-        for character in text {
-            if character == "`" { inCode.toggle() }
-            if character == "<", !inCode {
-                result += "&lt;"
+    /// Markdown source with raw HTML neutralised: every `<` outside the given code spans becomes `&lt;`, so
+    /// `<script>` or a stray `<div>` shows as text. Code spans (sorted, in the same byte coordinates as
+    /// `range`) are copied untouched.
+    static func escapeHTML(_ bytes: [UInt8], _ range: Range<Int>, codeSpans: [Range<Int>]) -> String {
+        var result: [UInt8] = []
+        result.reserveCapacity(range.count + 16)
+        var span = codeSpans.partitioningIndex { $0.upperBound > range.lowerBound }
+        for index in range {
+            let byte = bytes[index]
+            guard byte == ASCII.lessThan else {
+                result.append(byte)
+                continue
+            }
+            while span < codeSpans.count, codeSpans[span].upperBound <= index { span += 1 }
+            if span < codeSpans.count, codeSpans[span].contains(index) {
+                result.append(byte)
             } else {
-                result.append(character)
+                result += Array("&lt;".utf8)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The code spans inside `range` of Markdown bytes, line by line, in order: a run of n backticks opens
+    /// (unless a backslash escapes its first backtick) and the next run of exactly n backticks on the same
+    /// line closes; a run with no closer is literal. CommonMark lets a span cross lines inside a paragraph,
+    /// but where a paragraph ends is for the reader's parser to decide, so a span that crosses lines is
+    /// escaped like text (it shows `&lt;` rather than risk raw HTML). Linear in the range.
+    static func codeSpans(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound {
+            var lineEnd = lineStart
+            while lineEnd < range.upperBound, bytes[lineEnd] != ASCII.newline { lineEnd += 1 }
+            spans += codeSpansInLine(bytes, lineStart..<lineEnd)
+            lineStart = lineEnd + 1
+        }
+        return spans
+    }
+
+    /// The code spans of one line; each run length keeps a cursor into the runs of that length.
+    private static func codeSpansInLine(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            guard bytes[index] == ASCII.backtick else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < range.upperBound, bytes[index] == ASCII.backtick { index += 1 }
+            runs.append(start..<index)
+        }
+        var runsOfLength: [Int: [Int]] = [:]
+        for (number, run) in runs.enumerated() { runsOfLength[run.count, default: []].append(number) }
+        var cursors: [Int: Int] = [:]
+        var spans: [Range<Int>] = []
+        var number = 0
+        while number < runs.count {
+            var opening = runs[number]
+            var backslashes = 0
+            while opening.lowerBound - backslashes > range.lowerBound, bytes[opening.lowerBound - backslashes - 1] == ASCII.backslash {
+                backslashes += 1
+            }
+            if backslashes % 2 == 1 { opening = opening.lowerBound + 1..<opening.upperBound }
+            guard !opening.isEmpty, let candidates = runsOfLength[opening.count] else {
+                number += 1
+                continue
+            }
+            var cursor = cursors[opening.count, default: 0]
+            while cursor < candidates.count, candidates[cursor] <= number { cursor += 1 }
+            cursors[opening.count] = cursor
+            if cursor < candidates.count {
+                let closing = candidates[cursor]
+                spans.append(opening.lowerBound..<runs[closing].upperBound)
+                number = closing + 1
+            } else {
+                number += 1
+            }
+        }
+        return spans
     }
 
     /// Text for a table cell: one line, `|` escaped.
     static func cell<S: StringProtocol>(_ text: S) -> String {
         escapePlain(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+    }
+}
+
+/// The ASCII bytes the escaping looks at.
+enum ASCII {
+    static let space = UInt8(ascii: " ")
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
+    static let backslash = UInt8(ascii: "\\")
+    static let backtick = UInt8(ascii: "`")
+    static let lessThan = UInt8(ascii: "<")
+
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    /// Whether the byte opens a heading, quote, list or setext underline at a line start.
+    static func opensBlock(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "#") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+")
+            || byte == UInt8(ascii: "=")
+    }
+}
+
+extension Array {
+    /// The first index whose element satisfies a predicate that is false then true along the array.
+    func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 }

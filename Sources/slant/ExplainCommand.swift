@@ -19,6 +19,12 @@ struct ExplainCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A lexicon file adding to or overriding the shipped entries (repeatable).", valueName: "file"))
     var lexicon: [String] = []
 
+    func validate() throws {
+        if let lang, !LanguageTag.isWellFormed(lang) {
+            throw ValidationError("--lang '\(lang)' is not a language tag; use one such as en or zh-Hant")
+        }
+    }
+
     func run() async throws {
         try await runReportingFailures {
             var specs = StageRegistry.scoreDefaults.map { StageSpec($0) }

@@ -45,6 +45,9 @@ struct InputOptions: ParsableArguments {
 
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let lang, !LanguageTag.isWellFormed(lang) {
+            throw ValidationError("--lang '\(lang)' is not a language tag; use one such as en or zh-Hant")
+        }
         if stages != nil, pipeline != nil { throw ValidationError("give --stages or --pipeline, not both") }
         if let shard, Shard(parsing: shard) == nil { throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 2/8") }
         if shard != nil, input == .jsonl { throw ValidationError("--shard applies to files and directories, not to --input jsonl") }

@@ -120,6 +120,11 @@ import Testing
         #expect(option.stderr.contains("stage 'segment' has no option 'mdoe'"))
         let malformed = try SlantProcess.run(["segment", "--set", "nonsense", "-"], stdin: Data("x".utf8))
         #expect(malformed.status == 64)
+        for command in ["score", "explain"] {
+            let language = try SlantProcess.run([command, "--lang", "en US", "-"], stdin: Data("x".utf8))
+            #expect(language.status == 64)
+            #expect(language.stderr.contains("--lang 'en US' is not a language tag"))
+        }
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let pipeline = directory.appendingPathComponent("p.yaml")

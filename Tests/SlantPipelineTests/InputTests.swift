@@ -58,6 +58,30 @@ func drain(_ source: any InputSource) -> [InputItem] {
         #expect(failures[3].contains("\"text\" is not a string"))
     }
 
+    @Test func aLangThatIsNoLanguageTagFailsItsLineAlone() {
+        // A fuzzer found that free text in "lang" reached ICU as a locale and failed the segment stage.
+        let items = drain(
+            jsonlSource(
+                "{\"id\":\"a\",\"text\":\"Hallo.\",\"lang\":\"de\"}\n{\"id\":\"b\",\"text\":\"x\",\"lang\":\"e sich der baubeginn\"}\n"
+                    + "{\"id\":\"c\",\"text\":\"x\",\"lang\":7}\n{\"id\":\"d\",\"text\":\"Olá.\",\"lang\":\"pt_br\"}\n{\"id\":\"e\",\"text\":\"y\",\"lang\":\"\"}\n"
+            ))
+        let summary = items.map { item -> String in
+            switch item {
+            case .document(let document): "\(document.id)=\(document.language?.rawValue ?? "-")"
+            case .failure(let id, let diagnostic): "\(id ?? "?") failed: \(diagnostic.message)"
+            }
+        }
+        #expect(summary.count == 5)
+        #expect(summary[0] == "a=de")
+        #expect(summary[1].hasPrefix("b failed: record 'b': \"lang\" must be a language tag"))
+        #expect(summary[2].hasPrefix("c failed:"))
+        #expect(summary[3] == "d=pt-BR")
+        #expect(summary[4] == "e=-")
+        #expect(LanguageTag.isWellFormed("zh-Hant") && LanguageTag.isWellFormed("sr_Latn_RS") && LanguageTag.isWellFormed("und"))
+        #expect(!LanguageTag.isWellFormed("") && !LanguageTag.isWellFormed("e") && !LanguageTag.isWellFormed("en--US"))
+        #expect(!LanguageTag.isWellFormed("en-verylongsubtag") && !LanguageTag.isWellFormed("日本") && !LanguageTag.isWellFormed("en US"))
+    }
+
     @Test func aStreamCutMidLineKeepsWhatCameBeforeAndNamesTheBrokenRecord() {
         let items = drain(
             jsonlSource("{\"id\":\"a\",\"text\":\"Vielleicht.\"}\n{\"id\":\"ß-2\",\"text\":\"Offensichtlich ist das f"))

@@ -1,0 +1,112 @@
+import Foundation
+import Slant
+import Testing
+
+/// Runs the full annotate chain on a text.
+private func annotate(_ text: String, markdown: Bool) throws -> Document {
+    let chain = try StageRegistry.standard.makeChain(StageRegistry.summarizeDefaults.map { StageSpec($0) })
+    var document = Document(id: "test", text: text, isMarkdown: markdown)
+    try chain.process(&document)
+    return document
+}
+
+@Suite struct RoundTripTests {
+    @Test func everyCorpusDocumentStripsBackToItsText() throws {
+        let corpus = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Corpus").standardizedFileURL
+        let files = try #require(FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+            .filter { ["md", "txt"].contains($0.pathExtension) }
+        #expect(files.count >= 13)
+        for file in files {
+            let document = try annotate(try String(contentsOf: file, encoding: .utf8), markdown: file.pathExtension == "md")
+            #expect(!document.markers.isEmpty, "\(file.lastPathComponent) has no markers, so the round trip checks nothing")
+            #expect(
+                AnnotatedMarkdown.renderingViolations(document).isEmpty,
+                "\(file.lastPathComponent): \(AnnotatedMarkdown.renderingViolations(document))")
+        }
+    }
+
+    @Test(arguments: [false, true])
+    func markedMultilingualTextStripsBack(markdown: Bool) throws {
+        let texts = [
+            "Perhaps the plan will work. Obviously, critics say it is a disaster, and I think you may wonder why.",
+            "据报道，这个计划可能会失败。说实话，我认为这是一场灾难。",
+            "Возможно, план провалится. Несомненно, это катастрофа, по данным критиков.",
+            "Quizás el plan funcione. Sin duda, según los críticos, es un desastre.",
+        ]
+        for text in texts {
+            let document = try annotate(text, markdown: markdown)
+            #expect(document.markers.count >= 3, "\(text)")
+            #expect(AnnotatedMarkdown.renderingViolations(document).isEmpty, "\(AnnotatedMarkdown.renderingViolations(document))")
+            for style in MarkupStyle.allCases {
+                let annotated = AnnotatedMarkdown(style: style).annotatedText(document)
+                #expect(annotated != text, "\(style) shows no marker")
+                #expect(AnnotationStripper.strip(annotated, style: style, isMarkdown: markdown) == text)
+            }
+        }
+    }
+
+    @Test func plainTextSyntaxIsEscapedAndComesBack() throws {
+        let text = "Perhaps *this* [link](x) <b>bold</b> & `code` | pipe ~ tilde \\ slash.\n# not a heading\n1. not a list"
+        let document = try annotate(text, markdown: false)
+        let annotated = AnnotatedMarkdown(style: .github).annotatedText(document)
+        #expect(!annotated.contains("<"))
+        #expect(annotated.contains("\\*this\\*") && annotated.contains("\\# not") && annotated.contains("1\\. not"))
+        #expect(AnnotatedMarkdown.renderingViolations(document).isEmpty, "\(AnnotatedMarkdown.renderingViolations(document))")
+    }
+
+    @Test func ambiguousSourcesAreNotStrippedInTheirOwnStyle() throws {
+        let braces = try annotate("Perhaps {==this==} is CriticMarkup.", markdown: false)
+        #expect(!AnnotationStripper.isUnambiguous(braces, style: .critic))
+        #expect(AnnotationStripper.isUnambiguous(braces, style: .pandoc))
+        let emphasis = try annotate("Perhaps **this** is bold.", markdown: true)
+        #expect(!AnnotationStripper.isUnambiguous(emphasis, style: .github))
+        #expect(AnnotatedMarkdown.renderingViolations(emphasis).isEmpty)
+    }
+}
+
+@Suite struct RawHTMLTests {
+    /// The annotated text of a Markdown source.
+    private func rendered(_ text: String) throws -> String {
+        AnnotatedMarkdown(style: .github).annotatedText(try annotate(text, markdown: true))
+    }
+
+    @Test func anUnmatchedBacktickDoesNotLetHTMLThrough() throws {
+        // One backtick opens no code span in CommonMark, so the tag after it would be live HTML.
+        let out = try rendered("Perhaps a ` stray backtick <script>alert(1)</script> follows.")
+        #expect(!out.contains("<script>"))
+        #expect(out.contains("&lt;script>"))
+    }
+
+    @Test func codeSpansKeepTheirText() throws {
+        let out = try rendered("Use `<b>` here and ``a ` <i> b`` there, perhaps.")
+        #expect(out.contains("`<b>`") && out.contains("``a ` <i> b``"))
+    }
+
+    @Test func anEscapedBacktickOpensNoSpan() throws {
+        let out = try rendered("Perhaps \\`<img src=x onerror=alert(1)>` is safe.")
+        #expect(!out.contains("<img"))
+    }
+
+    @Test func aSpanAcrossLinesIsEscapedLikeText() throws {
+        // Where the paragraph ends is the reader's parser's call, so `<` in a span that crosses lines is escaped.
+        let out = try rendered("Perhaps `a\n<b>` is code.")
+        #expect(out.contains("`a\n&lt;b>`"))
+    }
+
+    @Test func codeBlocksBecomeClosedFencesAtTheLineStart() throws {
+        // An indented line after a list item continues the item in CommonMark; it must not reach the output
+        // as raw HTML whichever way it is read (a fuzzer found this).
+        let out = try rendered("- an item, perhaps\n\n      <b>x</b>\n\n```python\nif a < b: print('``')\n")
+        #expect(!out.contains("\n      <b>"))
+        #expect(out.contains("```python\nif a < b: print('``')\n```"))
+        let indented = try rendered("Perhaps this.\n\n    <b>code</b>\n    more\n\nAfter, obviously.")
+        #expect(indented.contains("```\n<b>code</b>\nmore\n```"))
+    }
+
+    @Test func markersStayOutOfCodeSpans() throws {
+        let document = try annotate("Perhaps `perhaps obviously` is code, obviously.", markdown: true)
+        let out = AnnotatedMarkdown(style: .github).annotatedText(document)
+        #expect(out.contains("`perhaps obviously`"))
+        #expect(out.hasPrefix("**Perhaps**ʰ"))
+    }
+}
