@@ -10,16 +10,33 @@ import SlantCore
 /// (in more than ``maximumDocumentFrequency`` sentences) are left out of the index: their IDF is low and
 /// their postings would make the cost quadratic in the number of sentences.
 struct SentenceVectors {
-    /// Term frequencies per sentence: term id → count.
-    let frequencies: [[Int32: Double]]
+    /// One term of a sentence and how often it occurs there.
+    struct TermCount {
+        let term: Int32
+        let count: Double
+    }
+
+    /// Term counts per sentence, sorted by term id: similarities are merge joins, in a fixed order, with no
+    /// hashing.
+    let frequencies: [[TermCount]]
+    /// The sum of each sentence's term counts.
+    let totals: [Double]
     /// Inverse document frequency per term id.
     let idf: [Double]
     /// TF-IDF vector norms per sentence.
     let norms: [Double]
     /// Word tokens per sentence.
     let lengths: [Int]
-    /// Sentences per term id (only terms below the frequency cap).
-    let postings: [[Int32]]
+    /// Sentences per term id, with the term's count there (only terms below the frequency cap).
+    let postings: [[Posting]]
+    /// Per sentence, its terms above the frequency cap (sorted by id), which the index leaves out.
+    let frequentTerms: [[TermCount]]
+
+    /// A sentence holding a term, and the term's count in it.
+    struct Posting {
+        let sentence: Int32
+        let count: Double
+    }
 
     /// Terms in at most this many sentences enter the similarity index.
     static let maximumDocumentFrequency = 200
@@ -28,7 +45,7 @@ struct SentenceVectors {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
         var stems: [String: String] = [:]
         var ids: [String: Int32] = [:]
-        var frequencies: [[Int32: Double]] = []
+        var frequencies: [[TermCount]] = []
         var lengths: [Int] = []
         frequencies.reserveCapacity(document.sentences.count)
         func id(_ term: String) -> Int32 {
@@ -42,7 +59,7 @@ struct SentenceVectors {
             var words = 0
             for token in document.tokens[sentence.tokens] where token.isWordLike {
                 words += 1
-                let text = document.slice(token.range).lowercased().replacingOccurrences(of: "’", with: "'")
+                let text = Self.foldedTerm(document.slice(token.range))
                 if stopWords.contains(text) { continue }
                 var term = text
                 if let stemmer, token.kind == .word {
@@ -63,26 +80,28 @@ struct SentenceVectors {
                     }
                 }
             }
-            frequencies.append(counts)
+            frequencies.append(counts.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term })
             lengths.append(words)
         }
         let sentenceCount = Double(max(1, frequencies.count))
         var documentFrequency = [Int](repeating: 0, count: ids.count)
-        for counts in frequencies { for term in counts.keys { documentFrequency[Int(term)] += 1 } }
+        for counts in frequencies { for entry in counts { documentFrequency[Int(entry.term)] += 1 } }
         let idf = documentFrequency.map { log((sentenceCount + 1) / (Double($0) + 1)) + 1 }
-        var postings = [[Int32]](repeating: [], count: ids.count)
+        var postings = [[Posting]](repeating: [], count: ids.count)
         for (index, counts) in frequencies.enumerated() {
-            for term in counts.keys where documentFrequency[Int(term)] <= Self.maximumDocumentFrequency {
-                postings[Int(term)].append(Int32(index))
+            for entry in counts where documentFrequency[Int(entry.term)] <= Self.maximumDocumentFrequency {
+                postings[Int(entry.term)].append(Posting(sentence: Int32(index), count: entry.count))
             }
         }
+        self.frequentTerms = frequencies.map { counts in counts.filter { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency } }
         self.frequencies = frequencies
         self.idf = idf
         self.lengths = lengths
         self.postings = postings
+        self.totals = frequencies.map { counts in counts.reduce(0) { $0 + $1.count } }
         self.norms = frequencies.map { counts in
             counts.reduce(0) { sum, entry in
-                let weight = entry.value * idf[Int(entry.key)]
+                let weight = entry.count * idf[Int(entry.term)]
                 return sum + weight * weight
             }.squareRoot()
         }
@@ -90,16 +109,51 @@ struct SentenceVectors {
 
     var count: Int { frequencies.count }
 
+    /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII text is folded byte by byte.
+    static func foldedTerm(_ token: Substring) -> String {
+        if token.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let lowered = token.lowercased()
+        return lowered.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
+    }
+
     /// Cosine similarity of the TF-IDF vectors of two sentences.
     func cosine(_ a: Int, _ b: Int) -> Double {
         guard norms[a] > 0, norms[b] > 0 else { return 0 }
-        let (small, large) =
-            frequencies[a].count <= frequencies[b].count ? (frequencies[a], frequencies[b]) : (frequencies[b], frequencies[a])
         var dot = 0.0
-        for (term, count) in small {
-            if let other = large[term] { dot += count * other * idf[Int(term)] * idf[Int(term)] }
-        }
+        forEachSharedTerm(a, b) { term, left, right in dot += left * right * idf[term] * idf[term] }
         return dot / (norms[a] * norms[b])
+    }
+
+    /// Calls `body` with each term two sentences share and its counts in each, in term order.
+    @inline(__always)
+    func forEachSharedTerm(_ a: Int, _ b: Int, _ body: (_ term: Int, _ countInA: Double, _ countInB: Double) -> Void) {
+        mergeJoin(frequencies[a], frequencies[b], body)
+    }
+
+    /// Calls `body` with each term two sorted term lists share, in term order.
+    @inline(__always)
+    private func mergeJoin(_ a: [TermCount], _ b: [TermCount], _ body: (_ term: Int, _ countInA: Double, _ countInB: Double) -> Void) {
+        a.withUnsafeBufferPointer { left in
+            b.withUnsafeBufferPointer { right in
+                var i = 0
+                var j = 0
+                while i < left.count, j < right.count {
+                    let x = left[i].term
+                    let y = right[j].term
+                    if x == y {
+                        body(Int(x), left[i].count, right[j].count)
+                        i += 1
+                        j += 1
+                    } else if x < y {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+            }
+        }
     }
 
     /// For each sentence, the sentences it shares an indexed term with (each pair once per direction).
@@ -107,13 +161,49 @@ struct SentenceVectors {
         var result = [[Int32]](repeating: [], count: count)
         var seen = [Int32](repeating: -1, count: count)
         for sentence in 0..<count {
-            for term in frequencies[sentence].keys {
-                for other in postings[Int(term)] where Int(other) != sentence && seen[Int(other)] != Int32(sentence) {
-                    seen[Int(other)] = Int32(sentence)
-                    result[sentence].append(other)
+            for entry in frequencies[sentence] {
+                for posting in postings[Int(entry.term)]
+                where Int(posting.sentence) != sentence && seen[Int(posting.sentence)] != Int32(sentence) {
+                    seen[Int(posting.sentence)] = Int32(sentence)
+                    result[sentence].append(posting.sentence)
                 }
             }
         }
         return result
+    }
+
+    /// For each sentence, its cosine similarity to every sentence it shares an indexed term with. Each pair is
+    /// computed once, by accumulating along the postings of the indexed terms (no lookups) and then merging
+    /// the few frequent terms the two share; the cost is that of walking the postings.
+    func cosineGraph() -> [[(Int32, Double)]] {
+        var edges = [[(Int32, Double)]](repeating: [], count: count)
+        var dots = [Double](repeating: 0, count: count)
+        var touched: [Int] = []
+        var isTouched = [Bool](repeating: false, count: count)
+        for sentence in 0..<count where norms[sentence] > 0 {
+            for entry in frequencies[sentence] {
+                let idfSquared = idf[Int(entry.term)] * idf[Int(entry.term)]
+                for posting in postings[Int(entry.term)] where Int(posting.sentence) > sentence {
+                    let other = Int(posting.sentence)
+                    if !isTouched[other] {
+                        isTouched[other] = true
+                        touched.append(other)
+                    }
+                    dots[other] += entry.count * posting.count * idfSquared
+                }
+            }
+            for other in touched {
+                var dot = dots[other]
+                mergeJoin(frequentTerms[sentence], frequentTerms[other]) { term, left, right in dot += left * right * idf[term] * idf[term]
+                }
+                let value = dot / (norms[sentence] * norms[other])
+                edges[sentence].append((Int32(other), value))
+                edges[other].append((Int32(sentence), value))
+                dots[other] = 0
+                isTouched[other] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return edges
     }
 }

@@ -166,66 +166,86 @@ public struct Summarizer: Sendable {
         switch method {
         case .lead: return (0..<vectors.count).map { positionPrior($0) }
         case .centroid: return centroidScores(vectors)
-        case .lexrank: return rank(vectors) { a, b in vectors.cosine(a, b) }
+        case .lexrank: return rank(vectors.cosineGraph())
         case .textrank:
             let bm25 = BM25(vectors)
-            return rank(vectors) { a, b in bm25.score(query: a, document: b) }
+            return rank(weightedEdges(vectors) { a, b in bm25.score(query: a, document: b) })
         }
     }
 
     private func centroidScores(_ vectors: SentenceVectors) -> [Double] {
-        var centroid: [Int32: Double] = [:]
+        var centroid = [Double](repeating: 0, count: vectors.idf.count)
         for counts in vectors.frequencies {
-            for (term, count) in counts { centroid[term, default: 0] += count * vectors.idf[Int(term)] }
+            for entry in counts { centroid[Int(entry.term)] += entry.count * vectors.idf[Int(entry.term)] }
         }
-        let norm = centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        let norm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
         guard norm > 0 else { return [Double](repeating: 0, count: vectors.count) }
         return (0..<vectors.count).map { index in
             guard vectors.norms[index] > 0 else { return 0 }
             var dot = 0.0
-            for (term, count) in vectors.frequencies[index] { dot += count * vectors.idf[Int(term)] * (centroid[term] ?? 0) }
+            for entry in vectors.frequencies[index] { dot += entry.count * vectors.idf[Int(entry.term)] * centroid[Int(entry.term)] }
             return dot / (vectors.norms[index] * norm)
         }
     }
 
-    /// PageRank (damping 0.85, 40 iterations at most) over the weighted sparse graph.
-    private func rank(_ vectors: SentenceVectors, weight: (Int, Int) -> Double) -> [Double] {
-        let count = vectors.count
-        let neighbours = vectors.neighbours()
-        var edges: [[(Int32, Double)]] = []
-        edges.reserveCapacity(count)
-        for source in 0..<count {
-            var outgoing: [(Int32, Double)] = []
-            var total = 0.0
-            for target in neighbours[source] {
-                let value = weight(Int(target), source)
-                if value > 0 {
-                    outgoing.append((target, value))
-                    total += value
+    /// Each sentence's edges to the sentences it shares an indexed term with, weighted by `weight(target,
+    /// source)`.
+    private func weightedEdges(_ vectors: SentenceVectors, weight: (Int, Int) -> Double) -> [[(Int32, Double)]] {
+        vectors.neighbours().enumerated().map { source, targets in targets.map { ($0, weight(Int($0), source)) } }
+    }
+
+    /// PageRank (damping 0.85, 40 iterations at most) over the weighted sparse graph; edges of weight 0 are
+    /// dropped and each sentence's outgoing weights are normalised to sum to 1. The graph is flattened into
+    /// one array of targets and one of shares, walked without bounds checks.
+    private func rank(_ weighted: [[(Int32, Double)]]) -> [Double] {
+        let count = weighted.count
+        var offsets = [Int](repeating: 0, count: count + 1)
+        var targets: [Int32] = []
+        var shares: [Double] = []
+        targets.reserveCapacity(weighted.reduce(0) { $0 + $1.count })
+        shares.reserveCapacity(targets.capacity)
+        for (source, outgoing) in weighted.enumerated() {
+            let total = outgoing.reduce(0) { $1.1 > 0 ? $0 + $1.1 : $0 }
+            if total > 0 {
+                for (target, value) in outgoing where value > 0 {
+                    targets.append(target)
+                    shares.append(value / total)
                 }
             }
-            edges.append(total > 0 ? outgoing.map { ($0.0, $0.1 / total) } : [])
+            offsets[source + 1] = targets.count
         }
         var ranks = [Double](repeating: 1 / Double(count), count: count)
+        var next = [Double](repeating: 0, count: count)
         let damping = 0.85
-        for _ in 0..<40 {
-            var next = [Double](repeating: (1 - damping) / Double(count), count: count)
-            var dangling = 0.0
-            for source in 0..<count {
-                if edges[source].isEmpty {
-                    dangling += ranks[source]
-                    continue
+        targets.withUnsafeBufferPointer { targets in
+            shares.withUnsafeBufferPointer { shares in
+                for _ in 0..<40 {
+                    var change = 0.0
+                    ranks.withUnsafeBufferPointer { ranks in
+                        next.withUnsafeMutableBufferPointer { next in
+                            next.update(repeating: (1 - damping) / Double(count))
+                            var dangling = 0.0
+                            for source in 0..<count {
+                                let start = offsets[source]
+                                let end = offsets[source + 1]
+                                if start == end {
+                                    dangling += ranks[source]
+                                    continue
+                                }
+                                let flow = damping * ranks[source]
+                                for edge in start..<end { next[Int(targets[edge])] += flow * shares[edge] }
+                            }
+                            let spread = damping * dangling / Double(count)
+                            for index in 0..<count {
+                                next[index] += spread
+                                change += abs(next[index] - ranks[index])
+                            }
+                        }
+                    }
+                    swap(&ranks, &next)
+                    if change < 1e-7 { break }
                 }
-                for (target, share) in edges[source] { next[Int(target)] += damping * ranks[source] * share }
             }
-            let spread = damping * dangling / Double(count)
-            var change = 0.0
-            for index in 0..<count {
-                next[index] += spread
-                change += abs(next[index] - ranks[index])
-            }
-            ranks = next
-            if change < 1e-7 { break }
         }
         return ranks
     }
@@ -238,18 +258,15 @@ struct BM25 {
 
     init(_ vectors: SentenceVectors) {
         self.vectors = vectors
-        let total = vectors.frequencies.reduce(0.0) { $0 + $1.values.reduce(0, +) }
+        let total = vectors.totals.reduce(0, +)
         averageLength = max(1, total / Double(max(1, vectors.count)))
     }
 
     func score(query: Int, document: Int) -> Double {
-        let counts = vectors.frequencies[document]
-        let length = counts.values.reduce(0, +)
+        let length = vectors.totals[document]
         var sum = 0.0
-        for term in vectors.frequencies[query].keys {
-            guard let frequency = counts[term] else { continue }
-            let idf = vectors.idf[Int(term)]
-            sum += idf * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length / averageLength))
+        vectors.forEachSharedTerm(query, document) { term, _, frequency in
+            sum += vectors.idf[term] * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length / averageLength))
         }
         return sum
     }
