@@ -6,7 +6,7 @@ extension Document {
     /// - no sentence is empty or (unless `trimmedSentences` is false, as in raw ICU mode) starts or ends
     ///   with whitespace, and each lies inside its zone's content;
     /// - no sentence overlaps a code zone;
-    /// - each sentence's token range points at tokens inside the sentence;
+    /// - each sentence's token range points at tokens that lie wholly inside the sentence;
     /// - every marker lies inside the sentence it names, markers are sorted by start, and sentence scores (when
     ///   present) are one per sentence.
     ///
@@ -54,7 +54,7 @@ extension Document {
                 if sentence.tokens.lowerBound < 0 || sentence.tokens.upperBound > tokens.count {
                     problems.append("sentence[\(index)] token range \(sentence.tokens) is outside the \(tokens.count) tokens")
                 } else {
-                    for tokenIndex in sentence.tokens where !tokens[tokenIndex].range.overlaps(sentence.range) {
+                    for tokenIndex in sentence.tokens where !sentence.range.covers(tokens[tokenIndex].range) {
                         problems.append("sentence[\(index)] claims token \(tokenIndex) \(tokens[tokenIndex].range), which lies outside it")
                     }
                 }

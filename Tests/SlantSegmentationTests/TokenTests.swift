@@ -2,6 +2,19 @@ import Slant
 import Testing
 
 @Suite struct TokenTests {
+    @Test func aTokenCutByASentenceBoundaryIsSplitThere() throws {
+        // ICU reads "over.Perhaps" as one word; the rules end a sentence after "over.", so the token is split
+        // and re-tokenized (a fuzzer found a quotation marker reaching past its sentence through such a token).
+        let document = try segment("He said \"it was over.Perhaps not,\" and left.", lang: "en")
+        #expect(sentenceTexts(document) == ["He said \"it was over.", "Perhaps not,\" and left."])
+        #expect(tokenTexts(document).contains("over") && tokenTexts(document).contains("Perhaps"))
+        for sentence in document.sentences {
+            for token in document.tokens[sentence.tokens] { #expect(sentence.range.covers(token.range)) }
+        }
+        let spanish = try segment("Dijo \"que se fueran de la provincia.Quizás nadie lo sabe.\" Fin.", lang: "es")
+        #expect(tokenTexts(spanish).contains("provincia") && tokenTexts(spanish).contains("Quizás"))
+    }
+
     @Test func kindsOfTokens() throws {
         let document = try segment("Hello, world! 👋🏽 café 3.5 € 👨‍👩‍👧", lang: "en")
         let pairs = document.tokens.map { (String(document.slice($0.range)), $0.kind) }

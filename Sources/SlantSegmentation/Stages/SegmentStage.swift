@@ -58,12 +58,42 @@ public struct SegmentStage: Stage {
                 of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
             guard findTokens else { return }
             let prose = mode == .icu ? nil : document.zones.filter(\.holdsProse).map(\.content)
-            document.tokens = try WordTokenizer(raw: mode == .icu, mergeChinese: mergeChinese)
-                .tokens(of: document.text, in: prose, language: document.language)
+            let tokenizer = WordTokenizer(raw: mode == .icu, mergeChinese: mergeChinese)
+            document.tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
+            try splitTokensAtSentenceBoundaries(&document, tokenizer)
             assignTokens(&document)
         } catch {
             throw .failed(stage: Self.name, document: document.id, message: error.description)
         }
+    }
+
+    /// Re-tokenizes, piece by piece, each token that a sentence boundary cuts (the rules split run-together
+    /// sentences such as "provincia.Perhaps", which ICU reads as one word), so every token lies inside one
+    /// sentence.
+    private func splitTokensAtSentenceBoundaries(_ document: inout Document, _ tokenizer: WordTokenizer) throws(ICUError) {
+        var boundaries: [Int] = []
+        for sentence in document.sentences { boundaries += [sentence.range.start, sentence.range.end] }
+        var next = 0
+        var result: [Token] = []
+        var changed = false
+        for token in document.tokens {
+            while next < boundaries.count, boundaries[next] <= token.range.start { next += 1 }
+            var cuts: [Int] = []
+            var index = next
+            while index < boundaries.count, boundaries[index] < token.range.end {
+                if cuts.last != boundaries[index] { cuts.append(boundaries[index]) }
+                index += 1
+            }
+            guard !cuts.isEmpty else {
+                result.append(token)
+                continue
+            }
+            changed = true
+            let edges = [token.range.start] + cuts + [token.range.end]
+            let pieces = zip(edges, edges.dropFirst()).map { TextRange(start: $0, end: $1) }
+            result += try tokenizer.tokens(of: document.text, in: pieces, language: document.language)
+        }
+        if changed { document.tokens = result }
     }
 
     /// Sets each sentence's token index range (tokens and sentences are both sorted).
