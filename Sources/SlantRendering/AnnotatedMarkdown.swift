@@ -177,9 +177,10 @@ public struct AnnotatedMarkdown: Sendable {
     /// A code block as a fenced block at the start of the line, whatever its source form (fenced, indented,
     /// or inside a list or quote): CommonMark then reads it as code in any context, so its text, `<` included,
     /// can be copied verbatim. The fence is longer than any backtick run inside, so no line closes it early,
-    /// and it is always closed (an open fence would swallow the rest of the annotation).
+    /// and it is always closed, on a line of its own (an open fence would swallow the rest of the annotation).
     static func fencedBlock(_ block: String) -> String {
-        var lines = block.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // CommonMark's line endings: LF, CR LF (one Character in Swift) and a lone CR.
+        var lines = block.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
         var info = ""
         if let opening = lines.first?.drop(while: { $0 == " " }), let mark = opening.first, mark == "`" || mark == "~",
@@ -198,9 +199,9 @@ public struct AnnotatedMarkdown: Sendable {
         }
         let body = lines.joined(separator: "\n")
         let mark: Character = info.contains("`") ? "~" : "`"
-        let longestRun = body.split { $0 != mark }.map(\.count).max() ?? 0
+        let longestRun = (info + "\n" + body).split { $0 != mark }.map(\.count).max() ?? 0
         let fence = String(repeating: mark, count: max(3, longestRun + 1))
-        return fence + info + "\n" + (body.isEmpty ? "" : body + "\n") + fence
+        return fence + info + "\n" + (body.isEmpty ? "" : body + "\n") + fence + "\n"
     }
 
     private func decorated(

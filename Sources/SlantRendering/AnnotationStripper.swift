@@ -94,7 +94,11 @@ extension AnnotatedMarkdown {
         for style in MarkupStyle.allCases where AnnotationStripper.isUnambiguous(document, style: style) {
             let annotated = AnnotatedMarkdown(style: style).annotatedText(document)
             var stripped = AnnotationStripper.strip(annotated, style: style, isMarkdown: document.isMarkdown)
-            if document.isMarkdown { stripped = withoutFencedBlocks(stripped) }
+            if document.isMarkdown {
+                // CommonMark ends a line at CR LF, LF or a lone CR.
+                stripped = withoutFencedBlocks(
+                    stripped.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n"))
+            }
             stripped = collapsedWhitespace(stripped)
             if stripped != source {
                 let at = zip(stripped, source).prefix { $0 == $1 }.count

@@ -100,7 +100,17 @@ private func annotate(_ text: String, markdown: Bool) throws -> Document {
         #expect(!out.contains("\n      <b>"))
         #expect(out.contains("```python\nif a < b: print('``')\n```"))
         let indented = try rendered("Perhaps this.\n\n    <b>code</b>\n    more\n\nAfter, obviously.")
-        #expect(indented.contains("```\n<b>code</b>\nmore\n```"))
+        #expect(indented.contains("```\n<b>code</b>\nmore\n```\n"))
+    }
+
+    @Test func codeWithCarriageReturnsStaysInsideItsFence() throws {
+        // CR LF and lone CR end lines in CommonMark; a fence read as one long line would let the code out.
+        let out = try rendered("Perhaps.\r\n\r\n```html\r\n<b>x</b>\r\n````\r\n<i>y</i>\r\n```\r\n\r\nEnd, obviously.\r\n")
+        // "````" closes the "```" fence (a closing fence may be longer), so "<i>" is text, escaped.
+        #expect(out.contains("```html\n<b>x</b>\n```\n"))
+        #expect(out.contains("&lt;i>y&lt;/i>") && !out.contains("<i>"))
+        let document = try annotate("Perhaps this.\r\rCode:\r\r    <b>x</b>\r\r\r\r\rmore text, obviously.", markdown: true)
+        #expect(AnnotatedMarkdown.renderingViolations(document).isEmpty, "\(AnnotatedMarkdown.renderingViolations(document))")
     }
 
     @Test func markersStayOutOfCodeSpans() throws {
