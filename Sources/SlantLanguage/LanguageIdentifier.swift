@@ -28,6 +28,8 @@ public struct LanguageIdentifier: Sendable {
     /// Bytes read from the start of a text.
     public var sampleLimit: Int
     private let profilesByScript: [String: [LanguageProfile]]
+    /// Per profile group, which of its profiles hold each word and each letter: one lookup per word.
+    private let indexByScript: [String: ProfileIndex]
     private let chinese: ChineseScript
 
     /// An identifier over the bundled profiles.
@@ -35,6 +37,7 @@ public struct LanguageIdentifier: Sendable {
         var byScript: [String: [LanguageProfile]] = [:]
         for profile in profiles { byScript[profile.script, default: []].append(profile) }
         self.profilesByScript = byScript
+        self.indexByScript = byScript.mapValues(ProfileIndex.init)
         self.chinese = chinese
         self.sampleLimit = sampleLimit
     }
@@ -79,14 +82,14 @@ public struct LanguageIdentifier: Sendable {
         if dominant == .han { return chinese(sample, share: share) }
         if let language = Self.singleLanguageScripts[dominant.shortName] {
             if let group = Self.profileScripts[dominant.shortName], let profiles = profilesByScript[group], profiles.count > 1 {
-                return byProfile(sample, profiles: profiles, script: dominant, share: share)
+                return byProfile(sample, profiles: profiles, index: indexByScript[group]!, script: dominant, share: share)
             }
             return Identification(language: LanguageTag(language), confidence: share, script: dominant)
         }
         guard let group = Self.profileScripts[dominant.shortName], let profiles = profilesByScript[group], !profiles.isEmpty else {
             return Identification(language: .undetermined, confidence: 0, script: dominant)
         }
-        return byProfile(sample, profiles: profiles, script: dominant, share: share)
+        return byProfile(sample, profiles: profiles, index: indexByScript[group]!, script: dominant, share: share)
     }
 
     private func chinese(_ sample: String, share: Double) -> Identification {
@@ -105,23 +108,21 @@ public struct LanguageIdentifier: Sendable {
         return Identification(language: tag, confidence: share * margin, script: .han)
     }
 
-    private func byProfile(_ sample: String, profiles: [LanguageProfile], script: Script, share: Double) -> Identification {
+    private func byProfile(
+        _ sample: String, profiles: [LanguageProfile], index: ProfileIndex, script: Script, share: Double
+    ) -> Identification {
         var scores = [Double](repeating: 0, count: profiles.count)
         var words = 0
         Self.forEachWord(in: sample) { word in
             words += 1
-            var holders = 0
-            for profile in profiles where profile.words.contains(word) { holders += 1 }
-            guard holders > 0 else { return }
-            let share = 1.0 / Double(holders)
-            for (index, profile) in profiles.enumerated() where profile.words.contains(word) { scores[index] += share }
+            guard let holders = index.words[word] else { return }
+            let share = 1.0 / Double(holders.count)
+            for holder in holders { scores[Int(holder)] += share }
         }
         for scalar in sample.unicodeScalars where scalar.value > 0x7F {
             let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
-            var holders = 0
-            for profile in profiles where profile.letters.contains(lower) { holders += 1 }
-            guard holders > 0 else { continue }
-            for (index, profile) in profiles.enumerated() where profile.letters.contains(lower) { scores[index] += 0.25 / Double(holders) }
+            guard let holders = index.letters[lower] else { continue }
+            for holder in holders { scores[Int(holder)] += 0.25 / Double(holders.count) }
         }
         let order = scores.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : profiles[$0].tag < profiles[$1].tag }
         guard let best = order.first, scores[best] >= 0.5, scores[best] > (order.count > 1 ? scores[order[1]] : 0) else {
@@ -135,20 +136,41 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// Calls `body` with each lower-cased word: runs of letters and combining marks (Arabic vowel marks and
-    /// the zero-width non-joiner end a word piece, as the profiles list the pieces).
+    /// the zero-width non-joiner end a word piece, as the profiles list the pieces). ASCII is classified and
+    /// lower-cased without Unicode property lookups.
     static func forEachWord(in text: String, _ body: (String) -> Void) {
-        var current = String.UnicodeScalarView()
+        var word: [UInt8] = []
+        var isASCII = true
         func flush() {
-            if !current.isEmpty { body(String(current).lowercased()) }
-            current.removeAll(keepingCapacity: true)
+            if !word.isEmpty {
+                let text = String(decoding: word, as: UTF8.self)
+                body(isASCII ? text : text.lowercased())
+            }
+            word.removeAll(keepingCapacity: true)
+            isASCII = true
         }
         for scalar in text.unicodeScalars {
-            if (0x064B...0x0652).contains(scalar.value) || scalar.value == 0x0640 { continue }  // harakat, tatweel
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                if byte >= 0x41 && byte <= 0x5A {
+                    word.append(byte | 0x20)
+                } else if (byte >= 0x61 && byte <= 0x7A) || byte == 0x27 {
+                    word.append(byte)
+                } else {
+                    flush()
+                }
+                continue
+            }
+            if (0x064B...0x0652).contains(value) || value == 0x0640 { continue }  // harakat, tatweel
+            if scalar == "’" {
+                word.append(0x27)
+                continue
+            }
             let properties = scalar.properties
-            if properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark
-                || scalar == "'" || scalar == "’"
-            {
-                current.append(scalar == "’" ? "'" : scalar)
+            if properties.isAlphabetic || properties.generalCategory == .nonspacingMark || properties.generalCategory == .spacingMark {
+                isASCII = false
+                word.append(contentsOf: String(scalar).utf8)
             } else {
                 flush()
             }
@@ -160,5 +182,22 @@ public struct LanguageIdentifier: Sendable {
     static func prefix(of text: String, bytes: Int) -> String {
         guard text.utf8.count > bytes else { return text }
         return String(decoding: text.utf8.prefix(bytes), as: UTF8.self)
+    }
+}
+
+/// The profiles of one script group, inverted: for each word and each letter, the profiles holding it.
+struct ProfileIndex: Sendable {
+    let words: [String: [Int32]]
+    let letters: [Unicode.Scalar: [Int32]]
+
+    init(_ profiles: [LanguageProfile]) {
+        var words: [String: [Int32]] = [:]
+        var letters: [Unicode.Scalar: [Int32]] = [:]
+        for (index, profile) in profiles.enumerated() {
+            for word in profile.words { words[word, default: []].append(Int32(index)) }
+            for letter in profile.letters { letters[letter, default: []].append(Int32(index)) }
+        }
+        self.words = words
+        self.letters = letters
     }
 }
