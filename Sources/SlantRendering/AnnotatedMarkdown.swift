@@ -121,8 +121,8 @@ public struct AnnotatedMarkdown: Sendable {
     // MARK: the text
 
     /// The annotated-text section alone: the text with markers inline. Markdown sources keep their structure
-    /// (raw HTML escaped, code blocks and code spans verbatim, no marker inside code); plain text is escaped so
-    /// it shows as written, one paragraph per zone. `AnnotationStripper` recovers the source from it.
+    /// (every `<` outside code blocks escaped, code blocks verbatim in fences of their own, no marker inside
+    /// inline code); plain text is escaped so it shows as written, one paragraph per zone. `AnnotationStripper` recovers the source from it.
     public func annotatedText(_ document: Document) -> String {
         let bytes = Array(document.text.utf8)
         var codeSpans: [Range<Int>] = []
@@ -144,22 +144,22 @@ public struct AnnotatedMarkdown: Sendable {
         if document.isMarkdown {
             var position = 0
             for zone in document.zones {
-                if zone.range.start > position { pieces.append(MarkdownText.escapeHTML(bytes, position..<zone.range.start, codeSpans: [])) }
+                if zone.range.start > position { pieces.append(MarkdownText.escapeHTML(bytes, position..<zone.range.start)) }
                 if zone.kind == .code {
                     if !(pieces.last?.hasSuffix("\n") ?? true) { pieces.append("\n") }
                     pieces.append(Self.fencedBlock(slice(bytes, zone.range.start, zone.range.end)))
                 } else if zone.kind == .markup {
-                    pieces.append(MarkdownText.escapeHTML(bytes, zone.range.start..<zone.range.end, codeSpans: codeSpans))
+                    pieces.append(MarkdownText.escapeHTML(bytes, zone.range.start..<zone.range.end))
                 } else {
-                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, codeSpans: codeSpans))
+                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: true))
                 }
                 position = zone.range.end
             }
-            if position < bytes.count { pieces.append(MarkdownText.escapeHTML(bytes, position..<bytes.count, codeSpans: [])) }
+            if position < bytes.count { pieces.append(MarkdownText.escapeHTML(bytes, position..<bytes.count)) }
             return pieces.joined().trimmingCharacters(in: .whitespacesAndNewlines)
         }
         for zone in document.zones {
-            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, codeSpans: nil))
+            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: false))
         }
         return pieces.joined(separator: "\n\n")
     }
@@ -207,14 +207,14 @@ public struct AnnotatedMarkdown: Sendable {
     private func decorated(
         _ bytes: [UInt8], _ start: Int, _ end: Int, _ insertions: [Int: (close: String, open: String)], _ offsets: [Int],
         _ cursor: inout Int,
-        codeSpans: [Range<Int>]?
+        markdown: Bool
     ) -> String {
         var out = ""
         var segmentStart = start
         func flush(_ upTo: Int) {
             guard upTo > segmentStart else { return }
-            if let codeSpans {
-                out += MarkdownText.escapeHTML(bytes, segmentStart..<upTo, codeSpans: codeSpans)
+            if markdown {
+                out += MarkdownText.escapeHTML(bytes, segmentStart..<upTo)
             } else {
                 out += MarkdownText.escapePlain(slice(bytes, segmentStart, upTo))
             }

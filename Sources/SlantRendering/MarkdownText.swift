@@ -41,34 +41,29 @@ enum MarkdownText {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Markdown source with raw HTML neutralised: every `<` outside the given code spans becomes `&lt;`, so
-    /// `<script>` or a stray `<div>` shows as text. Code spans (sorted, in the same byte coordinates as
-    /// `range`) are copied untouched.
-    static func escapeHTML(_ bytes: [UInt8], _ range: Range<Int>, codeSpans: [Range<Int>]) -> String {
+    /// Markdown source with raw HTML neutralised: every `<` becomes `&lt;`, so `<script>` or a stray `<div>`
+    /// shows as text. Inline code is no exception: whether backticks pair into a code span depends on where
+    /// the reader's parser ends a paragraph (a GFM table is one paragraph to CommonMark), so a `<` left raw
+    /// "inside code" could be live HTML to another parser; in code, `<` then shows as `&lt;`. Code blocks,
+    /// which the renderer fences itself, keep `<` as written.
+    static func escapeHTML(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(range.count + 16)
-        var span = codeSpans.partitioningIndex { $0.upperBound > range.lowerBound }
-        for index in range {
-            let byte = bytes[index]
-            guard byte == ASCII.lessThan else {
-                result.append(byte)
-                continue
-            }
-            while span < codeSpans.count, codeSpans[span].upperBound <= index { span += 1 }
-            if span < codeSpans.count, codeSpans[span].contains(index) {
-                result.append(byte)
-            } else {
+        for byte in bytes[range] {
+            if byte == ASCII.lessThan {
                 result += Array("&lt;".utf8)
+            } else {
+                result.append(byte)
             }
         }
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// The code spans inside `range` of Markdown bytes, line by line, in order: a run of n backticks opens
-    /// (unless a backslash escapes its first backtick) and the next run of exactly n backticks on the same
-    /// line closes; a run with no closer is literal. CommonMark lets a span cross lines inside a paragraph,
-    /// but where a paragraph ends is for the reader's parser to decide, so a span that crosses lines is
-    /// escaped like text (it shows `&lt;` rather than risk raw HTML). Linear in the range.
+    /// The code spans inside `range` of Markdown bytes, line by line, in order, where markers are not
+    /// inserted: a run of n backticks opens (unless a backslash escapes its first backtick) and the next run
+    /// of exactly n backticks on the same line closes; a run with no closer is literal. (CommonMark lets a
+    /// span cross lines inside a paragraph; such spans may get markers, shown as literal characters.)
+    /// Linear in the range.
     static func codeSpans(_ bytes: [UInt8], in range: Range<Int>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var lineStart = range.lowerBound

@@ -77,20 +77,17 @@ private func annotate(_ text: String, markdown: Bool) throws -> Document {
         #expect(out.contains("&lt;script>"))
     }
 
-    @Test func codeSpansKeepTheirText() throws {
-        let out = try rendered("Use `<b>` here and ``a ` <i> b`` there, perhaps.")
-        #expect(out.contains("`<b>`") && out.contains("``a ` <i> b``"))
+    @Test func inlineCodeIsEscapedTooSinceParsersPairBackticksDifferently() throws {
+        // To CommonMark (no tables) these three lines are one paragraph, so the backtick on the first line
+        // pairs with one on the third, and `<e>` would be live HTML there (a fuzzer found this).
+        let out = try rendered("Perhaps a ` stray backtick | col | may |\n|---|---|\n| it is not clear | no | Use `<e>` an.")
+        #expect(!out.contains("<e>"))
+        #expect(out.contains("`&lt;e>`"))
     }
 
     @Test func anEscapedBacktickOpensNoSpan() throws {
         let out = try rendered("Perhaps \\`<img src=x onerror=alert(1)>` is safe.")
         #expect(!out.contains("<img"))
-    }
-
-    @Test func aSpanAcrossLinesIsEscapedLikeText() throws {
-        // Where the paragraph ends is the reader's parser's call, so `<` in a span that crosses lines is escaped.
-        let out = try rendered("Perhaps `a\n<b>` is code.")
-        #expect(out.contains("`a\n&lt;b>`"))
     }
 
     @Test func codeBlocksBecomeClosedFencesAtTheLineStart() throws {
