@@ -1,4 +1,5 @@
 import Foundation
+import SlantCore
 
 /// What identifies one language inside its script: frequent function words and characteristic letters.
 /// Parsed from `Resources/profiles/<tag>.txt`: `@script NAME`, `@chars LETTERS`, then one word per line.
@@ -23,7 +24,7 @@ public struct LanguageProfile: Sendable {
             if line.hasPrefix("@script") {
                 script = line.dropFirst("@script".count).trimmingCharacters(in: .whitespaces)
             } else if line.hasPrefix("@chars") {
-                letters.formUnion(line.dropFirst("@chars".count).unicodeScalars.filter { !$0.properties.isWhitespace })
+                letters.formUnion(line.dropFirst("@chars".count).unicodeScalars.filter { !$0.isWhitespaceScalar })
             } else {
                 words.insert(line.lowercased())
             }

@@ -1,3 +1,5 @@
+import SlantCore
+
 /// Small helpers for reading UTF-8 bytes around a position: scalars before and after, whitespace widths.
 /// All positions are byte offsets; the input is well-formed UTF-8 (Slant repairs input on reading).
 enum ByteText {
@@ -38,7 +40,7 @@ enum ByteText {
         while end > bytes.startIndex {
             let start = start(bytes, before: end)
             guard let scalar = scalar(bytes, at: start) else { return nil }
-            if skippingSpaces, scalar.properties.isWhitespace {
+            if skippingSpaces, scalar.isWhitespaceScalar {
                 end = start
                 continue
             }
@@ -63,7 +65,7 @@ enum ByteText {
 
     /// Whitespace, including no-break and ideographic spaces, and invisible format characters at edges.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.value == 0xFEFF || scalar.value == 0x200B
+        scalar.isWhitespaceScalar || scalar.value == 0xFEFF || scalar.value == 0x200B
     }
 
     /// Number of scalars in `start..<end`.

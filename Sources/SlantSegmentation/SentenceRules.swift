@@ -107,9 +107,9 @@ struct SentenceRules {
             if byte == UInt8(ascii: "."), index + 2 < bytes.count, bytes[index + 1] == 0x20 {
                 let word = wordBefore(bytes, end: index, limit: 0)
                 let isPlainWord =
-                    word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+                    word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.isAlphabeticScalar)
                     && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
-                if let next = ByteText.scalar(bytes, at: index + 2), next.properties.isLowercase,
+                if let next = ByteText.scalar(bytes, at: index + 2), next.isLowercaseScalar,
                     endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))
                 {
                     added.append(index + 1)
@@ -119,7 +119,7 @@ struct SentenceRules {
                     if next >= 0x30, next <= 0x39 { added.append(index + 1) }
                     if next == UInt8(ascii: "."), let after = endOfEllipsis(bytes, at: index + 2),
                         let following = ByteText.scalar(bytes, at: after < bytes.count && bytes[after] == 0x20 ? after + 1 : after),
-                        following.properties.isAlphabetic
+                        following.isAlphabeticScalar
                     {
                         // "word. ...next" or "word. . . . Next": the sentence ends at the first period and the
                         // ellipsis opens the next one.
@@ -152,8 +152,8 @@ struct SentenceRules {
     /// "word.Next" with no space: a lower-case word of two or more letters (not an abbreviation), a period,
     /// and a capital letter, outside anything that looks like an address (no @, /, or further periods).
     private func isRunTogether(_ bytes: UnsafeBufferPointer<UInt8>, period: Int) -> Bool {
-        guard period > 0, period + 2 < bytes.count, let next = ByteText.scalar(bytes, at: period + 1), next.properties.isUppercase,
-            let last = ByteText.lastScalar(bytes, before: period), last.properties.isLowercase
+        guard period > 0, period + 2 < bytes.count, let next = ByteText.scalar(bytes, at: period + 1), next.isUppercaseScalar,
+            let last = ByteText.lastScalar(bytes, before: period), last.isLowercaseScalar
         else { return false }
         let word = wordBefore(bytes, end: period, limit: 0)
         guard word.unicodeScalars.count >= 2, !word.contains("."), abbreviations.classify(word) == nil else { return false }
@@ -202,7 +202,7 @@ struct SentenceRules {
             coreEnd = ByteText.start(bytes, before: coreEnd)
         }
         guard coreEnd > start, let terminal = ByteText.lastScalar(bytes, before: coreEnd) else { return false }
-        let nextIsLower = next.properties.isLowercase
+        let nextIsLower = next.isLowercaseScalar
         if terminal == "!" { return nextIsLower && closers == 0 }  // "Yahoo! in the …"
         if terminal == "?" { return false }
         guard terminal == "." || terminal == "…" else { return false }
@@ -218,7 +218,7 @@ struct SentenceRules {
         }
         let word = wordBefore(bytes, end: wordEnd, limit: start)
         if terminal == "…" || word.isEmpty || word.hasSuffix(".") {  // an ellipsis
-            return nextIsLower || (!spaced && next.properties.isAlphabetic)
+            return nextIsLower || (!spaced && next.isAlphabeticScalar)
         }
         if nextIsLower { return !endsSentenceBeforeLowercase(word) }
         var wordClass = abbreviations.classify(word)
@@ -226,7 +226,7 @@ struct SentenceRules {
         if wordClass == nil, let spaced = spacedAbbreviation(bytes, word: word, wordEnd: wordEnd, nextIndex: nextIndex, limit: start) {
             wordClass = spaced
         }
-        if next.properties.numericType != nil {
+        if next.hasNumericValue {
             return wordClass != nil || isInitial(word)
         }
         if next == "№" || next == "#" { return true }
@@ -238,8 +238,8 @@ struct SentenceRules {
         case .number?, .general?: return !isSentenceStarter(nextWord)
         case nil: break
         }
-        if isInitial(word), word.unicodeScalars.first?.properties.isUppercase == true,
-            next.properties.isUppercase || !next.properties.changesWhenCaseMapped
+        if isInitial(word), word.unicodeScalars.first?.isUppercaseScalar == true,
+            next.isUppercaseScalar || !next.properties.changesWhenCaseMapped
         {
             guard language == "en", word == "I" else { return true }
             // "Albert I. Jones" against "you and I. Did you …": the pronoun ends a sentence.
@@ -294,7 +294,7 @@ struct SentenceRules {
 
     /// A day or ordinal number written with a period ("12." in "am 12. Juni").
     private func isOrdinal(_ word: String) -> Bool {
-        (1...2).contains(word.count) && word.unicodeScalars.allSatisfy { $0.properties.numericType == .decimal }
+        (1...2).contains(word.count) && word.unicodeScalars.allSatisfy { $0.isDecimalDigitScalar }
     }
 
     /// Invisible format characters (bidi marks and embeddings) that may sit around a period.
@@ -336,6 +336,10 @@ struct SentenceRules {
         "„": ["“", "”"], "“": ["”"], "«": ["»"], "‹": ["›"], "「": ["」"], "『": ["』"], "《": ["》"], "〈": ["〉"],
     ]
 
+    /// Whether a UTF-8 lead byte can start one of the marks in `closersByOpener` (all start with C2, E2 or E3),
+    /// so CJK text skips the lookup for nearly every character.
+    private static func mayBeQuotationMark(lead: UInt8) -> Bool { lead == 0xC2 || lead == 0xE2 || lead == 0xE3 }
+
     /// Whether the boundary falls inside a quotation or title that opens in this segment and closes soon
     /// after the boundary (within 300 bytes): `„Ich weiß es nicht. Niemand weiß es“, sagte er.`
     private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
@@ -343,7 +347,7 @@ struct SentenceRules {
         var expected: [[Unicode.Scalar]] = []
         var index = start
         while index < boundary {
-            if bytes[index] >= 0xC2, let scalar = ByteText.scalar(bytes, at: index) {
+            if Self.mayBeQuotationMark(lead: bytes[index]), let scalar = ByteText.scalar(bytes, at: index) {
                 if let top = expected.last, top.contains(scalar) {
                     expected.removeLast()
                 } else if let closers = Self.closersByOpener[scalar] {
@@ -356,7 +360,7 @@ struct SentenceRules {
         var ahead = boundary
         let limit = min(bytes.count, boundary + 300)
         while ahead < limit {
-            if bytes[ahead] >= 0xC2, let scalar = ByteText.scalar(bytes, at: ahead) {
+            if Self.mayBeQuotationMark(lead: bytes[ahead]), let scalar = ByteText.scalar(bytes, at: ahead) {
                 if closers.contains(scalar) { return true }
                 if Self.closersByOpener[scalar] != nil, !closers.contains(scalar) { return false }
             }
@@ -391,7 +395,7 @@ struct SentenceRules {
     private func wordAfter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         var end = start
         while end < bytes.count, let scalar = ByteText.scalar(bytes, at: end),
-            scalar.properties.isAlphabetic || scalar == "'" || scalar == "’"
+            scalar.isAlphabeticScalar || scalar == "'" || scalar == "’"
         {
             end += ByteText.width(lead: bytes[end])
         }
@@ -399,25 +403,26 @@ struct SentenceRules {
     }
 
     private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar.isAlphabeticScalar || scalar.hasNumericValue || scalar == "." }
         let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || scalar == "." || scalar == "°"
+        return properties.isAlphabetic || properties.numericType != nil || scalar == "°"
             || scalar == "º" || scalar == "ª" || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
     }
 
     /// One letter (an initial or a single-letter abbreviation).
     private func isInitial(_ word: String) -> Bool {
-        word.unicodeScalars.count == 1 && word.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+        word.unicodeScalars.count == 1 && word.unicodeScalars.allSatisfy(\.isAlphabeticScalar)
     }
 
-    private func isCapitalised(_ word: String) -> Bool { word.unicodeScalars.first?.properties.isUppercase ?? false }
+    private func isCapitalised(_ word: String) -> Bool { word.unicodeScalars.first?.isUppercaseScalar ?? false }
 
     /// Letters in groups of one to three joined by periods: "U.S", "e.g", "Ph.D", "a.m".
     private func isAcronym(_ word: String) -> Bool {
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
         return parts.allSatisfy { part in
-            (1...3).contains(part.count) && part.unicodeScalars.allSatisfy(\.properties.isAlphabetic)
+            (1...3).contains(part.count) && part.unicodeScalars.allSatisfy(\.isAlphabeticScalar)
         }
     }
 
@@ -432,7 +437,7 @@ struct SentenceRules {
         guard let marker = ListMarker(parsing: Substring(text)) else { return false }
         if marker.length == text.unicodeScalars.count { return true }
         guard case .bullet = marker.style else { return false }
-        let rest = text.unicodeScalars.dropFirst(marker.length).drop { $0.properties.isWhitespace }
+        let rest = text.unicodeScalars.dropFirst(marker.length).drop { $0.isWhitespaceScalar }
         let inner = String(String.UnicodeScalarView(rest))
         return ListMarker(parsing: Substring(inner)).map { $0.length == inner.unicodeScalars.count } ?? false
     }
@@ -460,7 +465,7 @@ struct SentenceRules {
         }
         var index = opening.length
         while index < scalars.count {
-            if scalars[index].properties.isWhitespace, index + 1 < scalars.count {
+            if scalars[index].isWhitespaceScalar, index + 1 < scalars.count {
                 let rest = String(String.UnicodeScalarView(scalars[(index + 1)...]))
                 if let marker = ListMarker(parsing: Substring(rest)), marker.matches(expected) {
                     splits.append(first + byteOffsets[index + 1])
@@ -501,7 +506,7 @@ struct ListMarker: Equatable {
         var index = 0
         var value = 0
         while index < scalars.count, index < 3,
-            let digit = scalars[index].properties.numericType == .decimal ? Int(String(scalars[index])) : nil
+            let digit = scalars[index].isDecimalDigitScalar ? Int(String(scalars[index])) : nil
         {
             value = value * 10 + digit
             index += 1
@@ -512,19 +517,19 @@ struct ListMarker: Equatable {
                 suffix.unicodeScalars.append(scalars[index])
                 index += 1
             }
-            guard !suffix.isEmpty, index == scalars.count || scalars[index].properties.isWhitespace else { return nil }
+            guard !suffix.isEmpty, index == scalars.count || scalars[index].isWhitespaceScalar else { return nil }
             style = .number(suffix: suffix)
             ordinal = value
             length = index
             return
         }
-        guard scalars.count >= 2, first.properties.isLowercase, first.isASCII, scalars[1] == "." || scalars[1] == ")" else { return nil }
+        guard scalars.count >= 2, first.isLowercaseScalar, first.isASCII, scalars[1] == "." || scalars[1] == ")" else { return nil }
         index = 1
         while index < scalars.count, scalars[index] == "." || scalars[index] == ")" {
             suffix.unicodeScalars.append(scalars[index])
             index += 1
         }
-        guard index == scalars.count || scalars[index].properties.isWhitespace else { return nil }
+        guard index == scalars.count || scalars[index].isWhitespaceScalar else { return nil }
         style = .letter(suffix: suffix)
         ordinal = Int(first.value) - 0x60
         length = index

@@ -91,13 +91,31 @@ public struct SentenceSplitter: Sendable {
         return sentences
     }
 
-    /// The range without surrounding whitespace, or nil when nothing but whitespace is left.
+    /// The range without surrounding whitespace, or nil when nothing but whitespace is left. Marks and joiners
+    /// that extend a trailing space go with it: a space followed by them is one grapheme, and a sentence
+    /// must not end in a space.
     static func trim(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Range<Int>? {
         var lower = start
         var upper = end
         while lower < upper, let width = ByteText.whitespaceWidth(bytes, at: lower) { lower += width }
-        while upper > lower, let width = ByteText.whitespaceWidth(bytes, endingAt: upper) { upper -= width }
+        while upper > lower {
+            if let width = ByteText.whitespaceWidth(bytes, endingAt: upper) {
+                upper -= width
+                continue
+            }
+            var extended = upper
+            while extended > lower, let scalar = ByteText.lastScalar(bytes, before: extended), extendsGrapheme(scalar) {
+                extended = ByteText.start(bytes, before: extended)
+            }
+            guard extended < upper, ByteText.whitespaceWidth(bytes, endingAt: extended) != nil else { break }
+            upper = extended
+        }
         return lower < upper ? lower..<upper : nil
+    }
+
+    /// Whether a scalar joins the grapheme before it (combining marks, variation selectors, joiners).
+    private static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x300 && (scalar.properties.isGraphemeExtend || scalar.value == 0x200D)
     }
 }
 
@@ -141,7 +159,7 @@ struct LineJoiner {
     private func isWrapped(_ bytes: [UInt8], _ line: (start: Int, end: Int, next: Int), nextStart: Int, longest: Int) -> Bool {
         var first = nextStart
         while first < bytes.count, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-        if let scalar = ByteText.scalar(bytes, at: first), scalar.properties.isLowercase { return true }
+        if let scalar = ByteText.scalar(bytes, at: first), scalar.isLowercaseScalar { return true }
         guard let last = ByteText.lastScalar(bytes, before: line.end, skippingSpaces: true) else { return false }
         if ByteText.isSentenceTerminal(last) || last == ":" { return false }
         let length = ByteText.scalarCount(bytes, line.start, line.end)

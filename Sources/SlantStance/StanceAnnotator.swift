@@ -198,7 +198,7 @@ private struct Context {
             guard numberFollows || nextWord.map(entry.onlyBefore.contains) == true else { return false }
         }
         if entry.notFinal, next == nil || StanceAnnotator.clauseEnds.contains(folded[next!]) { return false }
-        if entry.notCapitalizedInside, match.first != firstWord, texts[match.first].unicodeScalars.first?.properties.isUppercase == true {
+        if entry.notCapitalizedInside, match.first != firstWord, texts[match.first].unicodeScalars.first?.isUppercaseScalar == true {
             return false
         }
         if entry.notNearNumber, previous.map({ tokens[$0].kind == .number }) == true || next.map({ tokens[$0].kind == .number }) == true {

@@ -101,6 +101,16 @@ let sentenceTable: [SentenceCase] = [
         #expect(document.tokens.contains { $0.kind == .space })
     }
 
+    @Test func aSpaceExtendedByAJoinerOrMarkIsTrimmedAtSentenceEnds() throws {
+        // A space followed by a zero-width non-joiner or a combining mark is one grapheme, so a sentence must
+        // not end in it (a fuzzer found one that did); `segment` checks the invariants on every sentence.
+        let document = try segment("It was fine. \u{200C}Then it rained. \u{0301}Later it stopped. \u{200C}", lang: "en")
+        #expect(sentenceTexts(document).count == 3)
+        #expect(Array(sentenceTexts(document).prefix(2)) == ["It was fine.", "Then it rained."])
+        let joined = try segment("Erst kam Regen.\u{200D} Dann Sonne. \u{200C}", lang: "de")
+        #expect(sentenceTexts(joined) == ["Erst kam Regen.\u{200D}", "Dann Sonne."])
+    }
+
     @Test func offsetsRoundTripToTheExactBytes() throws {
         let text = "Ça va? Très bien 😀👍🏽. Next: naïve café.\n\n中文句子。日本語の文。"
         let document = try segment(text)

@@ -71,29 +71,36 @@ public struct SegmentStage: Stage {
     /// sentences such as "provincia.Perhaps", which ICU reads as one word), so every token lies inside one
     /// sentence.
     private func splitTokensAtSentenceBoundaries(_ document: inout Document, _ tokenizer: WordTokenizer) throws(ICUError) {
-        var boundaries: [Int] = []
-        for sentence in document.sentences { boundaries += [sentence.range.start, sentence.range.end] }
-        var next = 0
+        // One pass over sentence edges and tokens, both sorted: the cuts, if any (usually none).
+        var cuts: [(token: Int, at: Int)] = []
+        var tokenIndex = 0
+        let tokens = document.tokens
+        for sentence in document.sentences {
+            for edge in [sentence.range.start, sentence.range.end] {
+                while tokenIndex < tokens.count, tokens[tokenIndex].range.end <= edge { tokenIndex += 1 }
+                if tokenIndex < tokens.count, tokens[tokenIndex].range.start < edge { cuts.append((tokenIndex, edge)) }
+            }
+        }
+        guard !cuts.isEmpty else { return }
         var result: [Token] = []
-        var changed = false
-        for token in document.tokens {
-            while next < boundaries.count, boundaries[next] <= token.range.start { next += 1 }
-            var cuts: [Int] = []
-            var index = next
-            while index < boundaries.count, boundaries[index] < token.range.end {
-                if cuts.last != boundaries[index] { cuts.append(boundaries[index]) }
-                index += 1
+        result.reserveCapacity(tokens.count + cuts.count)
+        var next = 0
+        var cut = 0
+        while cut < cuts.count {
+            let token = cuts[cut].token
+            result += tokens[next..<token]
+            var edges = [tokens[token].range.start]
+            while cut < cuts.count, cuts[cut].token == token {
+                if edges.last != cuts[cut].at { edges.append(cuts[cut].at) }
+                cut += 1
             }
-            guard !cuts.isEmpty else {
-                result.append(token)
-                continue
-            }
-            changed = true
-            let edges = [token.range.start] + cuts + [token.range.end]
+            edges.append(tokens[token].range.end)
             let pieces = zip(edges, edges.dropFirst()).map { TextRange(start: $0, end: $1) }
             result += try tokenizer.tokens(of: document.text, in: pieces, language: document.language)
+            next = token + 1
         }
-        if changed { document.tokens = result }
+        result += tokens[next...]
+        document.tokens = result
     }
 
     /// Sets each sentence's token index range (tokens and sentences are both sorted).
