@@ -53,7 +53,15 @@ public struct Abbreviations: Sendable {
 
     /// The lookup key: lower case, spaces removed ("z. B" → "z.b").
     static func key<S: StringProtocol>(_ word: S) -> String {
-        String(word.lowercased().filter { !$0.isWhitespace })
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(word.utf8.count)
+            for byte in word.utf8 where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(word.lowercased().filter { !$0.isWhitespace })
     }
 
     /// The class of `word` (written without its final period), if it is a known abbreviation.

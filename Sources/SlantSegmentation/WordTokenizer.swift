@@ -61,8 +61,20 @@ public struct WordTokenizer: Sendable {
         case .none: break
         }
         guard let first = ByteText.scalar(bytes, at: start) else { return nil }
-        let properties = first.properties
         if ByteText.isSpace(first) { return raw ? .space : nil }
+        if first.value < 0x80 { return Self.asciiKinds[Int(first.value)] }  // no ASCII scalar starts an emoji token
+        return Self.kind(of: first, bytes, start, end)
+    }
+
+    /// The kind of a token starting with each ASCII scalar other than space, from its general category.
+    private static let asciiKinds: [TokenKind] = (0..<128).map { value in
+        let scalar = Unicode.Scalar(UInt8(value))
+        return kind(of: scalar, [UInt8(value)].withUnsafeBufferPointer { $0 }, 0, 1)
+    }
+
+    /// The kind of a token starting with `first`: emoji, punctuation, word, number or symbol.
+    private static func kind(of first: Unicode.Scalar, _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind {
+        let properties = first.properties
         if properties.isEmojiPresentation || (properties.isEmoji && first.value > 0xFF && properties.generalCategory == .otherSymbol)
             || (properties.isEmoji && end - start > ByteText.width(lead: bytes[start]) && first.value > 0x7F)
         {
