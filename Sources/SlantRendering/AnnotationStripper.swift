@@ -148,8 +148,20 @@ extension AnnotatedMarkdown {
         return kept.joined(separator: "\n")
     }
 
-    /// Runs of whitespace as one space, trimmed at both ends.
+    /// Runs of whitespace scalars as one space, trimmed at both ends. (Scalars, not graphemes: a space followed
+    /// by a combining mark is one grapheme, but only the space is whitespace.)
     private static func collapsedWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.isWhitespaceScalar {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if pendingSpace { scalars.append(" ") }
+            pendingSpace = false
+            scalars.append(scalar)
+        }
+        return String(scalars)
     }
 }

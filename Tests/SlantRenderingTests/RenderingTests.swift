@@ -54,6 +54,16 @@ private func annotate(_ text: String, markdown: Bool) throws -> Document {
         #expect(AnnotatedMarkdown.renderingViolations(document).isEmpty, "\(AnnotatedMarkdown.renderingViolations(document))")
     }
 
+    @Test func aMarkAfterASpaceComesBackToo() throws {
+        // " ी" (a space and a Devanagari vowel sign) is one grapheme; the mark must survive the round trip
+        // even when the space is trimmed off a paragraph (a fuzzer found the check misreading this).
+        let document = try annotate("शायद यह सही है।\n\n    \u{0940}\rफिर भी, निश्चित रूप से।", markdown: false)
+        #expect(AnnotatedMarkdown.renderingViolations(document).isEmpty, "\(AnnotatedMarkdown.renderingViolations(document))")
+        #expect(
+            AnnotationStripper.strip(AnnotatedMarkdown(style: .github).annotatedText(document), style: .github, isMarkdown: false).contains(
+                "\u{0940}"))
+    }
+
     @Test func ambiguousSourcesAreNotStrippedInTheirOwnStyle() throws {
         let braces = try annotate("Perhaps {==this==} is CriticMarkup.", markdown: false)
         #expect(!AnnotationStripper.isUnambiguous(braces, style: .critic))
