@@ -10,10 +10,10 @@ trap 'rm -rf "$work"' EXIT
 swift build -c release --product slant >/dev/null || { echo "large-input: 0 passed, 1 failed (build)"; exit 1; }
 python3 - "$work/in/big.txt" <<'PY'
 import os, sys
-sys.path.insert(0, "Scripts")
-import benchmark_segmentation as b
+sys.path.insert(0, "Benchmarks")
+import corpus
 os.makedirs(os.path.dirname(sys.argv[1]), exist_ok=True)
-b.corpus_document(100, sys.argv[1])
+corpus.single_document(100, sys.argv[1])
 PY
 passed=0
 failed=0
