@@ -8,7 +8,8 @@ import SlantCore
 /// language); Chinese and Japanese words also contribute their
 /// character bigrams (ICU's dictionary words alone miss overlaps between compounds). Very common terms
 /// (in more than ``maximumDocumentFrequency`` sentences) are left out of the index: their IDF is low and
-/// their postings would make the cost quadratic in the number of sentences.
+/// their postings would make the cost quadratic in the number of sentences. Sentences more than ``window``
+/// apart are not compared.
 struct SentenceVectors {
     /// One term of a sentence and how often it occurs there.
     struct TermCount {
@@ -40,6 +41,11 @@ struct SentenceVectors {
 
     /// Terms in at most this many sentences enter the similarity index.
     static let maximumDocumentFrequency = 200
+
+    /// Sentences further apart than this are not compared: a sentence is central among the ~2,000 around it.
+    /// Documents up to this length (every news article, report or chapter) are compared in full; a book-sized
+    /// document costs linear time instead of a graph that grows with every term's spread.
+    static let window = 1_000
 
     init(_ document: Document, stopWords: Set<String>, stem: Bool = false) {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
@@ -156,13 +162,14 @@ struct SentenceVectors {
         }
     }
 
-    /// For each sentence, the sentences it shares an indexed term with (each pair once per direction).
+    /// For each sentence, the sentences within the window it shares an indexed term with (each pair once per
+    /// direction).
     func neighbours() -> [[Int32]] {
         var result = [[Int32]](repeating: [], count: count)
         var seen = [Int32](repeating: -1, count: count)
         for sentence in 0..<count {
             for entry in frequencies[sentence] {
-                for posting in postings[Int(entry.term)]
+                for posting in postingsNear(sentence, term: entry.term, after: false)
                 where Int(posting.sentence) != sentence && seen[Int(posting.sentence)] != Int32(sentence) {
                     seen[Int(posting.sentence)] = Int32(sentence)
                     result[sentence].append(posting.sentence)
@@ -170,6 +177,17 @@ struct SentenceVectors {
             }
         }
         return result
+    }
+
+    /// The postings of a term within ``window`` sentences of `sentence` (only those after it when `after`);
+    /// postings are sorted by sentence, so two binary searches find them.
+    private func postingsNear(_ sentence: Int, term: Int32, after: Bool) -> ArraySlice<Posting> {
+        let list = postings[Int(term)]
+        let low = after ? sentence + 1 : sentence - Self.window
+        let high = sentence + Self.window
+        let lower = list.partitioningIndex { Int($0.sentence) >= low }
+        let upper = list.partitioningIndex { Int($0.sentence) > high }
+        return list[lower..<max(lower, upper)]
     }
 
     /// For each sentence, its cosine similarity to every sentence it shares an indexed term with. Each pair is
@@ -183,7 +201,7 @@ struct SentenceVectors {
         for sentence in 0..<count where norms[sentence] > 0 {
             for entry in frequencies[sentence] {
                 let idfSquared = idf[Int(entry.term)] * idf[Int(entry.term)]
-                for posting in postings[Int(entry.term)] where Int(posting.sentence) > sentence {
+                for posting in postingsNear(sentence, term: entry.term, after: true) {
                     let other = Int(posting.sentence)
                     if !isTouched[other] {
                         isTouched[other] = true
