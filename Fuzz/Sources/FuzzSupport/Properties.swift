@@ -44,32 +44,51 @@ public enum Properties {
     }
 
     /// In the JSON record, each sentence's, marker's and token's `text` is the slice its `start` and `end`
-    /// name, and each summary sentence exists.
+    /// name, and each summary sentence exists. (Read with `JSONDecoder`: Foundation's `JSONSerialization` on
+    /// Linux drops a U+FEFF that follows a leading NUL in a string.)
     public static func spanTextViolations(_ document: Document) -> [String] {
         var problems: [String] = []
         for chosen in document.summary where !document.sentences.indices.contains(chosen.sentence) {
             problems.append("summary names sentence \(chosen.sentence) of \(document.sentences.count)")
         }
-        let record = DocumentRecord.line(for: document, parts: [.tokens, .stance])
-        guard let object = try? JSONSerialization.jsonObject(with: Data(record)) as? [String: Any],
-            let sentences = object["sentences"] as? [[String: Any]], let tokens = object["tokens"] as? [[String: Any]]
-        else { return problems + ["the record has no sentences or tokens list"] }
+        let record: Record
+        do {
+            record = try JSONDecoder().decode(Record.self, from: Data(DocumentRecord.line(for: document, parts: [.tokens, .stance])))
+        } catch {
+            return problems + ["the record does not decode: \(error)"]
+        }
         let bytes = Array(document.text.utf8)
-        let markers = sentences.flatMap { $0["markers"] as? [[String: Any]] ?? [] }
-        for (kind, spans) in [("sentence", sentences), ("marker", markers), ("token", tokens)] {
+        let markers = record.sentences.flatMap { $0.markers ?? [] }
+        for (kind, spans) in [("sentence", record.sentences.map(\.span)), ("marker", markers), ("token", record.tokens)] {
             for span in spans {
-                guard let start = span["start"] as? Int, let end = span["end"] as? Int, let text = span["text"] as? String,
-                    start >= 0, start <= end, end <= bytes.count
-                else {
-                    problems.append("a \(kind)'s offsets are missing or outside the text: \(span)")
+                guard span.start >= 0, span.start <= span.end, span.end <= bytes.count else {
+                    problems.append("a \(kind)'s offsets \(span.start)..<\(span.end) lie outside the text")
                     continue
                 }
-                if String(decoding: bytes[start..<end], as: UTF8.self) != text {
-                    problems.append("\(kind) text \(text.debugDescription) is not the slice \(start)..<\(end)")
+                if String(decoding: bytes[span.start..<span.end], as: UTF8.self) != span.text {
+                    problems.append("\(kind) text \(span.text.debugDescription) is not the slice \(span.start)..<\(span.end)")
                 }
             }
         }
         return problems
+    }
+
+    /// The parts of a JSON record the span check reads.
+    private struct Record: Decodable {
+        struct Span: Decodable {
+            let start: Int
+            let end: Int
+            let text: String
+        }
+        struct Sentence: Decodable {
+            let start: Int
+            let end: Int
+            let text: String
+            let markers: [Span]?
+            var span: Span { Span(start: start, end: end, text: text) }
+        }
+        let sentences: [Sentence]
+        let tokens: [Span]
     }
 
     /// Whether bytes hold one JSON value.
