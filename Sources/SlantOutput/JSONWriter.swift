@@ -101,21 +101,30 @@ public struct JSONWriter: Sendable {
 
     private mutating func appendString<S: StringProtocol>(_ value: S) {
         bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
+        let written: Void? = value.utf8.withContiguousStorageIfAvailable { appendEscaped($0) }
+        if written == nil { Array(value.utf8).withUnsafeBufferPointer { appendEscaped($0) } }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 with JSON escapes: runs that need none are copied at once.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
             case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
             case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
             case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
             case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20, 0x7F:
+            default:
                 let hex = Array("0123456789abcdef".utf8)
                 bytes.append(contentsOf: [
                     UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
                 ])
-            default: bytes.append(byte)
             }
+            runStart = index + 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 }

@@ -69,7 +69,7 @@ public struct WordTokenizer: Sendable {
     /// The kind of a token starting with each ASCII scalar other than space, from its general category.
     private static let asciiKinds: [TokenKind] = (0..<128).map { value in
         let scalar = Unicode.Scalar(UInt8(value))
-        return kind(of: scalar, [UInt8(value)].withUnsafeBufferPointer { $0 }, 0, 1)
+        return [UInt8(value)].withUnsafeBufferPointer { kind(of: scalar, $0, 0, 1) }
     }
 
     /// The kind of a token starting with `first`: emoji, punctuation, word, number or symbol.
