@@ -113,9 +113,11 @@ public struct SentenceSplitter: Sendable {
         return lower < upper ? lower..<upper : nil
     }
 
-    /// Whether a scalar joins the grapheme before it (combining marks, variation selectors, joiners).
+    /// Whether a scalar joins the grapheme before it: combining marks, variation selectors, joiners (Extend,
+    /// ZWJ) and spacing marks such as Devanagari vowel signs (SpacingMark).
     private static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value >= 0x300 && (scalar.properties.isGraphemeExtend || scalar.value == 0x200D)
+        scalar.value >= 0x300
+            && (scalar.properties.isGraphemeExtend || scalar.value == 0x200D || scalar.properties.generalCategory == .spacingMark)
     }
 }
 

@@ -107,6 +107,8 @@ let sentenceTable: [SentenceCase] = [
         let document = try segment("It was fine. \u{200C}Then it rained. \u{0301}Later it stopped. \u{200C}", lang: "en")
         #expect(sentenceTexts(document).count == 3)
         #expect(Array(sentenceTexts(document).prefix(2)) == ["It was fine.", "Then it rained."])
+        let hindi = try segment("यह सच है। \u{094B}फिर भी नहीं।", lang: "hi")  // a spacing vowel sign after the space
+        #expect(sentenceTexts(hindi).first == "यह सच है।")
         let joined = try segment("Erst kam Regen.\u{200D} Dann Sonne. \u{200C}", lang: "de")
         #expect(sentenceTexts(joined) == ["Erst kam Regen.\u{200D}", "Dann Sonne."])
     }
