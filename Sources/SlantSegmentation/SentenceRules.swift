@@ -62,7 +62,10 @@ struct SentenceRules {
             withItems.append(end)
             start = end
         }
-        return joinFalseBoundaries(bytes, withItems.filter { $0 < bytes.count }).map { movePastClosingEmphasis(bytes, $0) }
+        // A second pass only matters where list items split a sentence: every boundary kept by the first
+        // pass would be kept again from the same start.
+        let final = withItems.count == joined.count ? joined : joinFalseBoundaries(bytes, withItems.filter { $0 < bytes.count })
+        return final.map { movePastClosingEmphasis(bytes, $0) }
     }
 
     /// A boundary right before closing Markdown emphasis ("**Storage.** Without …") moves past it, so the
@@ -109,9 +112,7 @@ struct SentenceRules {
                 let isPlainWord =
                     word.unicodeScalars.count >= 3 && word.unicodeScalars.allSatisfy(\.isAlphabeticScalar)
                     && abbreviations.classify(word) == nil && !(index > 0 && bytes[index - 1] == UInt8(ascii: "."))
-                if let next = ByteText.scalar(bytes, at: index + 2), next.isLowercaseScalar,
-                    endsSentenceBeforeLowercase(wordBefore(bytes, end: index, limit: 0))
-                {
+                if let next = ByteText.scalar(bytes, at: index + 2), next.isLowercaseScalar, endsSentenceBeforeLowercase(word) {
                     added.append(index + 1)
                 }
                 if isPlainWord {
