@@ -7,7 +7,7 @@ public import SlantCore
 /// ```
 ///  InputSource ──(reader thread)──▶ window of `2 × jobs` documents ──▶ stages (task per document)
 ///                                                                          │
-///  emit(outcome) ◀── reorder buffer (input order) ◀───────────────────────┘
+///  emit(outcome, rendered) ◀── reorder buffer (input order) ◀── render(outcome) (same task)
 /// ```
 ///
 /// - Input is read on a thread of its own, so a blocking pipe never holds up the workers or the output.
@@ -31,9 +31,22 @@ public struct Pipeline: Sendable {
     /// Processes every item of `source`, calling `emit` once per item in input order.
     /// - Throws: whatever `emit` throws (e.g. a closed output); the run stops then.
     public func run(_ source: any InputSource, emit: @escaping @Sendable (Outcome) async throws -> Void) async throws {
+        try await run(source, render: { _ in () }, emit: { outcome, _ in try await emit(outcome) })
+    }
+
+    /// Processes every item of `source`, renders each outcome right after its stages, in the same task (so
+    /// rendering runs in parallel across documents too), and calls `emit` once per item in input order with
+    /// the outcome and its rendering. Put the per-document output work (JSON, Markdown) in `render`, so only
+    /// writing is serial.
+    /// - Throws: whatever `emit` throws (e.g. a closed output); the run stops then.
+    public func run<Rendered: Sendable>(
+        _ source: any InputSource,
+        render: @escaping @Sendable (Outcome) -> Rendered,
+        emit: @escaping @Sendable (Outcome, Rendered) async throws -> Void
+    ) async throws {
         let reader = InputReader(source)
         let window = WindowGate(size: jobs * 2)
-        let emitter = OrderedEmitter(emit: emit, window: window)
+        let emitter = OrderedEmitter<(Outcome, Rendered)>(emit: emit, window: window)
         let chain = self.chain
         try await withThrowingDiscardingTaskGroup { group in
             var index = 0
@@ -42,7 +55,8 @@ public struct Pipeline: Sendable {
                 let position = index
                 index += 1
                 group.addTask {
-                    try await emitter.deliver(position, Pipeline.process(item, chain))
+                    let outcome = Pipeline.process(item, chain)
+                    try await emitter.deliver(position, (outcome, render(outcome)))
                 }
             }
         }
@@ -117,22 +131,22 @@ private actor WindowGate {
     }
 }
 
-/// Holds finished outcomes until every earlier one has been emitted.
-private actor OrderedEmitter {
-    private let emit: @Sendable (Outcome) async throws -> Void
+/// Holds finished items until every earlier one has been emitted.
+private actor OrderedEmitter<Item: Sendable> {
+    private let emit: @Sendable (Item) async throws -> Void
     private let window: WindowGate
     private var nextPosition = 0
-    private var finished: [Int: Outcome] = [:]
+    private var finished: [Int: Item] = [:]
     /// Whether a call is emitting: the actor is reentrant at `await emit`, so only one call drains.
     private var draining = false
 
-    init(emit: @escaping @Sendable (Outcome) async throws -> Void, window: WindowGate) {
+    init(emit: @escaping @Sendable (Item) async throws -> Void, window: WindowGate) {
         self.emit = emit
         self.window = window
     }
 
-    func deliver(_ position: Int, _ outcome: Outcome) async throws {
-        finished[position] = outcome
+    func deliver(_ position: Int, _ item: Item) async throws {
+        finished[position] = item
         guard !draining else { return }  // the draining call will emit it
         draining = true
         defer { draining = false }

@@ -78,7 +78,19 @@ struct AnnotateCommand: AsyncParsableCommand {
             let showProgress = (isatty(2) == 1 || progress) && !options.quiet
             let meter = ProgressLine(
                 enabled: showProgress, total: showProgress && options.input == .text ? Self.countInputs(options.paths) : 0)
-            try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
+            // Rendering runs in the worker tasks, in parallel; writing stays in input order.
+            let render: @Sendable (Outcome) -> [UInt8] = { outcome in
+                guard case .processed(let document) = outcome else { return [] }
+                switch format {
+                case .json, .jsonl:
+                    return DocumentRecord.line(for: document, parts: [.stance, .summary])
+                case .markdown:
+                    var hashed = renderer
+                    hashed.inputHash = plan.hash(for: document.id)
+                    return Array(hashed.render(document).utf8)
+                }
+            }
+            try await Pipeline(chain: chain, jobs: options.jobs).run(source, render: render) { outcome, bytes in
                 reporter.report(outcome)
                 guard case .processed(let document) = outcome else {
                     if folder == nil, format != .markdown, case .failed(let id, let diagnostic) = outcome, diagnostic.severity == .error {
@@ -87,15 +99,6 @@ struct AnnotateCommand: AsyncParsableCommand {
                     return
                 }
                 meter.add(bytes: document.byteCount)
-                let bytes: [UInt8]
-                switch format {
-                case .json, .jsonl:
-                    bytes = DocumentRecord.line(for: document, parts: [.stance, .summary])
-                case .markdown:
-                    var hashed = renderer
-                    hashed.inputHash = plan.hash(for: document.id)
-                    bytes = Array(hashed.render(document).utf8)
-                }
                 guard let folder else {
                     try stdout.write(format == .markdown && reporter.processed > 1 ? Array("\n".utf8) + bytes : bytes)
                     return

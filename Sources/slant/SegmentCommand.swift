@@ -34,11 +34,16 @@ func runPipelineToJSONLines(options: InputOptions, defaults: [String], parts: Do
         let output = StandardOutput()
         let reporter = DiagnosticReporter(quiet: options.quiet)
         let errorLines = options.input == .jsonl
-        try await Pipeline(chain: chain, jobs: options.jobs).run(source) { outcome in
+        // Each record is built in its worker task, in parallel; writing stays in input order.
+        let render: @Sendable (Outcome) -> [UInt8] = { outcome in
+            guard case .processed(let document) = outcome else { return [] }
+            return DocumentRecord.line(for: document, parts: parts)
+        }
+        try await Pipeline(chain: chain, jobs: options.jobs).run(source, render: render) { outcome, line in
             reporter.report(outcome)
             switch outcome {
-            case .processed(let document):
-                try output.write(DocumentRecord.line(for: document, parts: parts))
+            case .processed:
+                try output.write(line)
             case .failed(let id, let diagnostic):
                 if errorLines, diagnostic.severity == .error {
                     try output.write(DocumentRecord.errorLine(id: id, diagnostic: diagnostic))
