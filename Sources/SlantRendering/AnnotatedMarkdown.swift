@@ -179,17 +179,19 @@ public struct AnnotatedMarkdown: Sendable {
     /// can be copied verbatim. The fence is longer than any backtick run inside, so no line closes it early,
     /// and it is always closed, on a line of its own (an open fence would swallow the rest of the annotation).
     static func fencedBlock(_ block: String) -> String {
-        // CommonMark's line endings: LF, CR LF (one Character in Swift) and a lone CR.
+        // CommonMark's line endings: LF, CR LF (one Character in Swift) and a lone CR. Fences are runs of
+        // scalars, not graphemes: "`" followed by a combining mark is still a backtick to a Markdown parser.
         var lines = block.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
         var info = ""
-        if let opening = lines.first?.drop(while: { $0 == " " }), let mark = opening.first, mark == "`" || mark == "~",
-            opening.prefix(while: { $0 == mark }).count >= 3
-        {
-            let fence = opening.prefix { $0 == mark }
-            info = opening.dropFirst(fence.count).trimmingCharacters(in: .whitespaces)
+        let opening = lines.first.map { Substring($0).unicodeScalars.drop { $0 == " " } }
+        if let opening, let mark = opening.first, mark == "`" || mark == "~", opening.prefix(while: { $0 == mark }).count >= 3 {
+            let fenceLength = opening.prefix { $0 == mark }.count
+            info = String(String.UnicodeScalarView(opening.dropFirst(fenceLength))).trimmingCharacters(in: .whitespaces)
             lines.removeFirst()
-            if let last = lines.last?.trimmingCharacters(in: .whitespaces), last.count >= fence.count, last.allSatisfy({ $0 == mark }) {
+            if let last = lines.last?.trimmingCharacters(in: .whitespaces).unicodeScalars, last.count >= fenceLength,
+                last.allSatisfy({ $0 == mark })
+            {
                 lines.removeLast()
             }
         } else {
@@ -198,9 +200,14 @@ public struct AnnotatedMarkdown: Sendable {
             }
         }
         let body = lines.joined(separator: "\n")
-        let mark: Character = info.contains("`") ? "~" : "`"
-        let longestRun = (info + "\n" + body).split { $0 != mark }.map(\.count).max() ?? 0
-        let fence = String(repeating: mark, count: max(3, longestRun + 1))
+        let mark: Unicode.Scalar = info.unicodeScalars.contains("`") ? "~" : "`"
+        var longestRun = 0
+        var run = 0
+        for scalar in (info + "\n" + body).unicodeScalars {
+            run = scalar == mark ? run + 1 : 0
+            longestRun = max(longestRun, run)
+        }
+        let fence = String(repeating: String(mark), count: max(3, longestRun + 1))
         return fence + info + "\n" + (body.isEmpty ? "" : body + "\n") + fence + "\n"
     }
 

@@ -126,18 +126,20 @@ extension AnnotatedMarkdown {
         return String(decoding: bytes + text[position...], as: UTF8.self)
     }
 
-    /// Text with every fenced block that starts a line removed, fences included.
+    /// Text with every fenced block that starts a line removed, fences included. Fences are runs of scalars
+    /// (a backtick followed by a combining mark still counts), as a Markdown parser reads them.
     private static func withoutFencedBlocks(_ text: String) -> String {
         var kept: [Substring] = []
-        var closing: Substring?
+        var closing: [Unicode.Scalar]?
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let scalars = Array(line.unicodeScalars)
             if let fence = closing {
-                if line == fence { closing = nil }
+                if scalars == fence { closing = nil }
                 continue
             }
-            if let mark = line.first, mark == "`" || mark == "~" {
-                let fence = line.prefix { $0 == mark }
-                if fence.count >= 3, !(mark == "`" && line.dropFirst(fence.count).contains("`")) {
+            if let mark = scalars.first, mark == "`" || mark == "~" {
+                let fence = Array(scalars.prefix { $0 == mark })
+                if fence.count >= 3, !(mark == "`" && scalars.dropFirst(fence.count).contains("`")) {
                     closing = fence
                     kept.append("")
                     continue

@@ -2,6 +2,8 @@ import Foundation
 import Slant
 import Testing
 
+@testable import SlantRendering
+
 /// Runs the full annotate chain on a text.
 private func annotate(_ text: String, markdown: Bool) throws -> Document {
     let chain = try StageRegistry.standard.makeChain(StageRegistry.summarizeDefaults.map { StageSpec($0) })
@@ -108,6 +110,16 @@ private func annotate(_ text: String, markdown: Bool) throws -> Document {
         #expect(out.contains("```python\nif a < b: print('``')\n```"))
         let indented = try rendered("Perhaps this.\n\n    <b>code</b>\n    more\n\nAfter, obviously.")
         #expect(indented.contains("```\n<b>code</b>\nmore\n```\n"))
+    }
+
+    @Test func aBacktickWithACombiningMarkIsStillABacktick() throws {
+        // "```x`\u{301}" is no fence to CommonMark (its info holds a backtick), so it is text; and a code
+        // block whose info holds one gets a tilde fence (a fuzzer found the grapheme-level reading).
+        let prose = try annotate("Perhaps this.\n\n```x`\u{301} <b>bold</b>\n\nMore, obviously.", markdown: true)
+        #expect(AnnotatedMarkdown.renderingViolations(prose).isEmpty, "\(AnnotatedMarkdown.renderingViolations(prose))")
+        #expect(!AnnotatedMarkdown(style: .github).annotatedText(prose).contains("<b>"))
+        let fenced = AnnotatedMarkdown.fencedBlock("~~~py`\u{301}\n<b>x</b>\n~~~")
+        #expect(fenced.hasPrefix("~~~py`\u{301}\n<b>x</b>\n~~~"))
     }
 
     @Test func codeWithCarriageReturnsStaysInsideItsFence() throws {
