@@ -120,6 +120,8 @@ struct SentenceVectors {
         if token.utf8.allSatisfy({ $0 < 0x80 }) {
             return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
+        // CJK ideographs, kana and Hangul have no case (fullwidth Latin, from U+FF00, has).
+        if token.unicodeScalars.allSatisfy({ $0.value >= 0x3000 && $0.value < 0xFF00 }) { return String(token) }
         let lowered = token.lowercased()
         return lowered.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
     }
