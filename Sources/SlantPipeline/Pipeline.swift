@@ -46,6 +46,8 @@ public struct Pipeline: Sendable {
     ) async throws {
         let reader = InputReader(source)
         let window = WindowGate(size: jobs * 2)
+        // At most `jobs` documents are processed at once; the window also holds finished ones awaiting their turn.
+        let workers = WindowGate(size: jobs)
         let emitter = OrderedEmitter<(Outcome, Rendered)>(emit: emit, window: window)
         let chain = self.chain
         try await withThrowingDiscardingTaskGroup { group in
@@ -55,8 +57,11 @@ public struct Pipeline: Sendable {
                 let position = index
                 index += 1
                 group.addTask {
+                    _ = await workers.enter()
                     let outcome = Pipeline.process(item, chain)
-                    try await emitter.deliver(position, (outcome, render(outcome)))
+                    let rendered = render(outcome)
+                    await workers.leave()
+                    try await emitter.deliver(position, (outcome, rendered))
                 }
             }
         }
@@ -96,8 +101,8 @@ private final class InputReader: @unchecked Sendable {
     }
 }
 
-/// Limits how many items are in flight (read but not yet emitted). Closed when emitting fails, so the
-/// reading loop stops instead of waiting for a slot that will never free.
+/// Limits how many items are in flight (read but not yet emitted), or being processed. Closed when emitting
+/// fails, so the reading loop stops instead of waiting for a slot that will never free.
 private actor WindowGate {
     private var available: Int
     private var waiting: [CheckedContinuation<Bool, Never>] = []

@@ -32,7 +32,9 @@ public struct WordTokenizer: Sendable {
             Result { () throws(ICUError) in
                 let iterator = try BreakIterator(.word, locale: locale)
                 var tokens: [Token] = []
-                tokens.reserveCapacity(bytes.count / 4)
+                var covered = bytes.count
+                if let ranges { covered = ranges.reduce(0) { sum, range in sum + range.end - range.start } }
+                tokens.reserveCapacity(covered / 4)
                 for range in ranges ?? [TextRange(start: 0, end: bytes.count)] where !range.isEmpty {
                     let slice = UnsafeBufferPointer(rebasing: bytes[range.range])
                     var start = range.start

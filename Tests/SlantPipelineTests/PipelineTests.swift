@@ -31,6 +31,36 @@ struct Flaky: Stage {
     }
 }
 
+/// Records how many documents it is processing at once (each one sleeps 2 ms).
+struct ConcurrencyProbe: Stage {
+    static let name = "probe"
+    var requires: Set<Layer> { [] }
+    var provides: Set<Layer> { [] }
+    let counter: ConcurrencyCounter
+
+    func process(_ document: inout Document) throws(StageError) {
+        counter.enter()
+        usleep(2000)
+        counter.leave()
+    }
+}
+
+/// The number of callers between `enter` and `leave`, and the most seen at once.
+final class ConcurrencyCounter: @unchecked Sendable {
+    // Safety: both counts are only touched while holding `lock`.
+    private let lock = NSLock()
+    private var current = 0
+    private(set) var most = 0
+
+    func enter() {
+        lock.withLock {
+            current += 1
+            most = max(most, current)
+        }
+    }
+    func leave() { lock.withLock { current -= 1 } }
+}
+
 /// An in-memory source of plain documents.
 final class ListSource: InputSource {
     private var items: [InputItem]
@@ -88,6 +118,18 @@ final class Collector: Sendable {
         #expect(throws: StageError.missingLayer(stage: "drop-short", layer: .sentences, providers: ["segment"])) {
             try registry().makeChain([StageSpec("drop-short")])
         }
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func jobsLimitsHowManyDocumentsAreProcessedAtOnce(jobs: Int) async throws {
+        let counter = ConcurrencyCounter()
+        var registry = StageRegistry()
+        registry.register(ConcurrencyProbe.self, summary: "test stage") { _ throws(StageError) in ConcurrencyProbe(counter: counter) }
+        let chain = try registry.makeChain([StageSpec("probe")])
+        let collector = Collector()
+        try await Pipeline(chain: chain, jobs: jobs).run(ListSource(texts(60))) { collector.append($0) }
+        #expect(collector.lines.count == 60)
+        #expect(counter.most <= jobs)
     }
 
     @Test func outputIsInInputOrderAndIdenticalWhateverTheJobs() async throws {
