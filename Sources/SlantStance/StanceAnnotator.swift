@@ -127,8 +127,7 @@ public struct StanceAnnotator: Sendable {
         var quoted: [TextRange] = []
         var index = 0
         while index < tokens.count {
-            let text = String(document.slice(tokens[index].range))
-            guard tokens[index].kind == .punctuation, let closers = Self.quotePairs[text] else {
+            guard tokens[index].kind == .punctuation, let closers = Self.quotePairs[String(document.slice(tokens[index].range))] else {
                 index += 1
                 continue
             }
