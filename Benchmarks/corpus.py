@@ -6,6 +6,7 @@ import glob
 import json
 import os
 import random
+import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -49,3 +50,16 @@ def jsonl_documents(mb, path, seed=29, paragraphs_per_document=(3, 12)):
             size += len(text.encode("utf-8"))
             count += 1
     return count
+
+
+def english_sentences(count, path, seed=29):
+    """One document of `count` sentences drawn with a fixed seed from Corpus/en (sentences of 6+ words, no
+    Markdown lines), joined by spaces: the summarizer's growth benchmark."""
+    pool = []
+    for name in sorted(glob.glob(os.path.join(ROOT, "Corpus", "en", "*"))):
+        with open(name, encoding="utf-8") as f:
+            text = f.read()
+        pool += [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.split()) >= 6 and not s.startswith(("#", "|", "-", "`"))]
+    rng = random.Random(seed)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(" ".join(rng.choice(pool) for _ in range(count)))

@@ -212,6 +212,21 @@ def parallel_section(runs):
           f"{'yes' if digests[0] == digests[1] else 'NO'}")
 
 
+def growth_section(runs):
+    """The summarizer's cost against document length (issue 4): 1k, 5k and 20k sentences."""
+    print("\nSummarizer growth: `slant summarize --stages segment,summarize --lang en --sentences 5 FILE` on one "
+          "document of Corpus/en sentences (seed 29):\n")
+    print("| sentences | bytes | median | per 1,000 sentences | growth vs 1k |\n|---:|---:|---:|---:|---:|")
+    base = None
+    for count in (1000, 5000, 20000):
+        path = os.path.join(WORK, f"sentences_{count}.txt")
+        corpus.english_sentences(count, path)
+        cmd = [SLANT, "summarize", "--stages", "segment,summarize", "--lang", "en", "--sentences", "5", path]
+        median = statistics.median(run_once(cmd)[0] for _ in range(runs))
+        base = base or median
+        print(f"| {count:,} | {os.path.getsize(path):,} | {median:.2f} s | {median / count * 1000:.3f} s | {median / base:.1f}x |")
+
+
 def scale_section():
     print("\nCorpus scale: JSON Lines streams through `slant annotate --input jsonl FILE --format jsonl` (one run each):\n")
     print("| input | documents | time | s per 100 MB | peak RSS |\n|---|---:|---:|---:|---:|")
@@ -237,7 +252,7 @@ def main():
     ap.add_argument("--mb", type=int, default=20, help="size of the speed corpus (default 20)")
     ap.add_argument("--runs", type=int, default=3, help="timed runs per command (default 3)")
     ap.add_argument("--scale", action="store_true", help="also the 10 MB / 100 MB / 1 GB streams (about 5 minutes)")
-    ap.add_argument("--only", choices=["stages", "peers", "parallel", "scale"], help="run one section alone")
+    ap.add_argument("--only", choices=["stages", "peers", "growth", "parallel", "scale"], help="run one section alone")
     a = ap.parse_args()
     if not os.path.exists(SLANT):
         raise SystemExit("benchmarks: build first with `swift build -c release`")
@@ -245,6 +260,8 @@ def main():
     print(f"Slant benchmarks, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores\n")
     path, origin = speed_corpus(a.mb)
     print(f"Speed corpus: {origin}, {os.path.getsize(path):,} bytes, one document.\n")
+    if a.only == "growth":
+        return growth_section(a.runs)
     if a.only == "parallel":
         return parallel_section(a.runs)
     if a.only == "scale":
@@ -255,6 +272,7 @@ def main():
     peers_section(rows)
     if a.only == "peers":
         return
+    growth_section(a.runs)
     parallel_section(a.runs)
     if a.scale:
         scale_section()

@@ -25,3 +25,12 @@ extension Unicode.Scalar {
     /// `properties.numericType != nil` (digits, numerals, fractions), with ASCII answered directly.
     @inlinable public var hasNumericValue: Bool { value < 0x80 ? value >= 0x30 && value <= 0x39 : properties.numericType != nil }
 }
+
+extension StringProtocol {
+    /// The text lower-cased byte by byte when it is all ASCII (the same as `lowercased()` there, without
+    /// Unicode case tables); nil when it holds anything else.
+    public var asciiLowercased: String? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(decoding: utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+}

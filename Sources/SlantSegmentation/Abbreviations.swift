@@ -1,4 +1,5 @@
 import Foundation
+import SlantCore
 
 /// The abbreviations of one language that end in a period, in three classes that decide whether a period
 /// after them can end a sentence. Loaded from `Resources/abbreviations/<language>.txt` (see its README).
@@ -53,13 +54,8 @@ public struct Abbreviations: Sendable {
 
     /// The lookup key: lower case, spaces removed ("z. B" → "z.b").
     static func key<S: StringProtocol>(_ word: S) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(word.utf8.count)
-            for byte in word.utf8 where !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) {
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            }
-            return String(decoding: bytes, as: UTF8.self)
+        if let ascii = word.asciiLowercased {
+            return String(decoding: ascii.utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)
         }
         return String(word.lowercased().filter { !$0.isWhitespace })
     }

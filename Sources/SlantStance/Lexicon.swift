@@ -125,9 +125,7 @@ public struct Lexicon: Sendable {
 
     /// Folds a word for matching: lower case, typographic apostrophes as `'`, full-width ASCII as ASCII.
     public static func fold<S: StringProtocol>(_ word: S) -> String {
-        if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: word.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
+        if let ascii = word.asciiLowercased { return ascii }
         var folded = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
             switch scalar.value {

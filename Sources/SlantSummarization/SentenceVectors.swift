@@ -117,9 +117,7 @@ struct SentenceVectors {
 
     /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII text is folded byte by byte.
     static func foldedTerm(_ token: Substring) -> String {
-        if token.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: token.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
-        }
+        if let ascii = token.asciiLowercased { return ascii }
         // CJK ideographs, kana and Hangul have no case (fullwidth Latin, from U+FF00, has).
         if token.unicodeScalars.allSatisfy({ $0.value >= 0x3000 && $0.value < 0xFF00 }) { return String(token) }
         let lowered = token.lowercased()

@@ -5,22 +5,19 @@ public import Slant
 /// The checks each fuzz target runs on what Slant made of an input.
 public enum Properties {
     /// Every stage that `slant annotate` runs, built once.
-    public static let annotateChain: StageChain = {
-        do {
-            return try StageRegistry.standard.makeChain(StageRegistry.summarizeDefaults.map { StageSpec($0) })
-        } catch {
-            fatalError("the standard chain does not build: \(error)")
-        }
-    }()
+    public static let annotateChain = chain(StageRegistry.summarizeDefaults, initialLayers: [])
 
     /// Normalization and segmentation for a document whose language is given.
-    public static let segmentChain: StageChain = {
+    public static let segmentChain = chain(["normalize", "segment"], initialLayers: [.language])
+
+    /// A chain of standard stages with default options; one that does not build is a bug in the harness.
+    private static func chain(_ names: [String], initialLayers: Set<Layer>) -> StageChain {
         do {
-            return try StageRegistry.standard.makeChain([StageSpec("normalize"), StageSpec("segment")], initialLayers: [.language])
+            return try StageRegistry.standard.makeChain(names.map { StageSpec($0) }, initialLayers: initialLayers)
         } catch {
-            fatalError("the segment chain does not build: \(error)")
+            fatalError("the chain \(names) does not build: \(error)")
         }
-    }()
+    }
 
     /// Runs the annotate chain on a document and checks it: the document invariants (offsets inside the text,
     /// on UTF-8 boundaries, sentences in order and disjoint, markers inside their sentences), the rendering
