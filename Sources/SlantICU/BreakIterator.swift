@@ -39,7 +39,8 @@ public enum WordStatus: Sendable, Equatable {
     }
 }
 
-/// An ICU break iterator working directly on UTF-8 (no UTF-16 copy); offsets are UTF-8 byte offsets.
+/// An ICU break iterator over UTF-8 text; offsets are UTF-8 byte offsets. (ICU iterates a UTF-16 copy made
+/// inside the shim: that is faster than iterating UTF-8 in place, even counting the copy.)
 ///
 /// One iterator belongs to one owner at a time: it is a class because it holds an ICU handle, and it is not
 /// `Sendable`. Opening is cheap after the first use of a (kind, locale) pair: iterators are cloned from a

@@ -54,9 +54,7 @@ public struct Abbreviations: Sendable {
 
     /// The lookup key: lower case, spaces removed ("z. B" → "z.b").
     static func key<S: StringProtocol>(_ word: S) -> String {
-        if let ascii = word.asciiLowercased {
-            return String(decoding: ascii.utf8.filter { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }, as: UTF8.self)
-        }
+        if let quick = word.quickLowercased(dropping: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }) { return quick }
         return String(word.lowercased().filter { !$0.isWhitespace })
     }
 

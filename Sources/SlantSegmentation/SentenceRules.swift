@@ -233,10 +233,9 @@ struct SentenceRules {
         if next == "№" || next == "#" { return true }
         if isOrdinal(word), abbreviations.isMonth(wordAfter(bytes, from: nextIndex)) { return true }
         if Self.ordinalPeriodLanguages.contains(language), isRomanNumeral(word) { return true }
-        let nextWord = wordAfter(bytes, from: nextIndex)
         switch wordClass {
         case .title?: return true
-        case .number?, .general?: return !isSentenceStarter(nextWord)
+        case .number?, .general?: return !isSentenceStarter(wordAfter(bytes, from: nextIndex))
         case nil: break
         }
         if isInitial(word), word.unicodeScalars.first?.isUppercaseScalar == true,
@@ -299,7 +298,7 @@ struct SentenceRules {
     }
 
     /// Invisible format characters (bidi marks and embeddings) that may sit around a period.
-    private func isFormat(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.generalCategory == .format }
+    private func isFormat(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0xAD && scalar.properties.generalCategory == .format }
 
     /// "[...]" or "(…)": an omission mark, not a sentence end.
     private func isBracketedEllipsis(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, periodEnd: Int) -> Bool {
@@ -332,50 +331,62 @@ struct SentenceRules {
         return dots
     }
 
-    /// Quotation marks and title brackets that open, with the marks that close them.
-    private static let closersByOpener: [Unicode.Scalar: [Unicode.Scalar]] = [
-        "„": ["“", "”"], "“": ["”"], "«": ["»"], "‹": ["›"], "「": ["」"], "『": ["』"], "《": ["》"], "〈": ["〉"],
-    ]
+    /// The marks that close the quotation or title that `opener` opens ("„" closes with "“" or "”"), or nil
+    /// when `opener` opens none.
+    private static func closers(of opener: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar)? {
+        switch opener {
+        case "„": ("“", "”")
+        case "“": ("”", "”")
+        case "«": ("»", "»")
+        case "‹": ("›", "›")
+        case "「": ("」", "」")
+        case "『": ("』", "』")
+        case "《": ("》", "》")
+        case "〈": ("〉", "〉")
+        default: nil
+        }
+    }
 
-    /// Whether a UTF-8 lead byte can start one of the marks in `closersByOpener` (all start with C2, E2 or E3),
-    /// so CJK text skips the lookup for nearly every character.
-    private static func mayBeQuotationMark(lead: UInt8) -> Bool { lead == 0xC2 || lead == 0xE2 || lead == 0xE3 }
+    /// The scalar at `index` when its lead byte can start a quotation mark (all start with C2, E2 or E3; those
+    /// bytes are never continuation bytes), so the scan skips everything else byte by byte.
+    private static func quotationCandidate(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        let lead = bytes[index]
+        guard lead == 0xC2 || lead == 0xE2 || lead == 0xE3 else { return nil }
+        return ByteText.scalar(bytes, at: index)
+    }
 
     /// Whether the boundary falls inside a quotation or title that opens in this segment and closes soon
     /// after the boundary (within 300 bytes): `„Ich weiß es nicht. Niemand weiß es“, sagte er.`
     private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
         guard hasQuotationOpener else { return false }
-        var expected: [[Unicode.Scalar]] = []
-        var index = start
-        while index < boundary {
-            if Self.mayBeQuotationMark(lead: bytes[index]), let scalar = ByteText.scalar(bytes, at: index) {
-                if let top = expected.last, top.contains(scalar) {
-                    expected.removeLast()
-                } else if let closers = Self.closersByOpener[scalar] {
-                    expected.append(closers)
-                }
+        var expected: [(Unicode.Scalar, Unicode.Scalar)] = []
+        for index in start..<boundary {
+            guard let scalar = Self.quotationCandidate(bytes, at: index) else { continue }
+            if let top = expected.last, top.0 == scalar || top.1 == scalar {
+                expected.removeLast()
+            } else if let closers = Self.closers(of: scalar) {
+                expected.append(closers)
             }
-            index += ByteText.width(lead: bytes[index])
         }
         guard let closers = expected.last else { return false }
-        var ahead = boundary
-        let limit = min(bytes.count, boundary + 300)
-        while ahead < limit {
-            if Self.mayBeQuotationMark(lead: bytes[ahead]), let scalar = ByteText.scalar(bytes, at: ahead) {
-                if closers.contains(scalar) { return true }
-                if Self.closersByOpener[scalar] != nil, !closers.contains(scalar) { return false }
-            }
-            ahead += ByteText.width(lead: bytes[ahead])
+        for ahead in boundary..<min(bytes.count, boundary + 300) {
+            guard let scalar = Self.quotationCandidate(bytes, at: ahead) else { continue }
+            if scalar == closers.0 || scalar == closers.1 { return true }
+            if Self.closers(of: scalar) != nil { return false }
         }
         return false
     }
 
     private func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return Self.asciiClosers.contains(UInt8(scalar.value)) }
         switch scalar.properties.generalCategory {
         case .closePunctuation, .finalPunctuation: return true
         default: return scalar == "\"" || scalar == "'" || scalar == "»" || scalar == "」" || scalar == "』"
         }
     }
+
+    /// The ASCII scalars `isClosing` accepts: close punctuation and straight quotes.
+    private static let asciiClosers: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D, 0x7D]
 
     /// The word ending at `end`: letters, digits, marks, periods and a few signs (°, º, ', ’).
     private func wordBefore(_ bytes: UnsafeBufferPointer<UInt8>, end: Int, limit: Int, skippingSpaces: Bool = false) -> String {
@@ -420,6 +431,7 @@ struct SentenceRules {
 
     /// Letters in groups of one to three joined by periods: "U.S", "e.g", "Ph.D", "a.m".
     private func isAcronym(_ word: String) -> Bool {
+        guard word.utf8.contains(UInt8(ascii: ".")) else { return false }
         let parts = word.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count >= 2 else { return false }
         return parts.allSatisfy { part in
@@ -433,7 +445,7 @@ struct SentenceRules {
 
     /// A segment that is only a list marker: "1.", "2.)", "a.", "iv)", "• 9.".
     private func isListMarker(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        guard end > start, end - start <= 12 else { return false }
+        guard end > start, end - start <= 12, ListMarker.mayStart(bytes, at: start, end: end) else { return false }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         guard let marker = ListMarker(parsing: Substring(text)) else { return false }
         if marker.length == text.unicodeScalars.count { return true }
@@ -450,6 +462,7 @@ struct SentenceRules {
     private func listItemSplits(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> [Int] {
         var first = start
         while first < end, let width = ByteText.whitespaceWidth(bytes, at: first) { first += width }
+        guard ListMarker.mayStart(bytes, at: first, end: end) else { return [] }
         let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<min(end, first + 64)]), as: UTF8.self)
         guard ListMarker(parsing: Substring(head)) != nil else { return [] }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)
@@ -540,6 +553,20 @@ struct ListMarker: Equatable {
         self.style = style
         self.ordinal = ordinal
         self.length = length
+    }
+
+    /// Whether a marker may start at `index` (before `end`), from its first bytes alone: an ASCII digit, an
+    /// ASCII lower-case letter with "." or ")", or a bullet. False means `init(parsing:)` fails there.
+    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
+        guard index < end else { return false }
+        let lead = bytes[index]
+        if lead >= 0x30, lead <= 0x39 { return true }
+        if lead >= 0x61, lead <= 0x7A { return index + 1 < end && (bytes[index + 1] == 0x2E || bytes[index + 1] == 0x29) }
+        guard lead == 0xE2, index + 2 < end else { return false }
+        switch (bytes[index + 1], bytes[index + 2]) {
+        case (0x80, 0xA2), (0x81, 0x83), (0x97, 0xA6), (0x96, 0xAA): return true  // • ⁃ ◦ ▪
+        default: return false
+        }
     }
 
     /// The marker expected next.

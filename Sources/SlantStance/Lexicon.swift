@@ -125,7 +125,7 @@ public struct Lexicon: Sendable {
 
     /// Folds a word for matching: lower case, typographic apostrophes as `'`, full-width ASCII as ASCII.
     public static func fold<S: StringProtocol>(_ word: S) -> String {
-        if let ascii = word.asciiLowercased { return ascii }
+        if let quick = word.quickLowercased() { return quick }
         var folded = String.UnicodeScalarView()
         for scalar in word.unicodeScalars {
             switch scalar.value {

@@ -115,11 +115,10 @@ struct SentenceVectors {
 
     var count: Int { frequencies.count }
 
-    /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII text is folded byte by byte.
+    /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII, CJK and Hangul text is folded
+    /// byte by byte.
     static func foldedTerm(_ token: Substring) -> String {
-        if let ascii = token.asciiLowercased { return ascii }
-        // CJK ideographs, kana and Hangul have no case (fullwidth Latin, from U+FF00, has).
-        if token.unicodeScalars.allSatisfy({ $0.value >= 0x3000 && $0.value < 0xFF00 }) { return String(token) }
+        if let quick = token.quickLowercased() { return quick }
         let lowered = token.lowercased()
         return lowered.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
     }

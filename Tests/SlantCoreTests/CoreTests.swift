@@ -110,3 +110,50 @@ private struct MakesSentences: Stage {
         #expect(document.invariantViolations().contains { $0.contains("outside the text") })
     }
 }
+
+@Suite struct ScalarTraitsTests {
+    /// Every scalar, so a fast path that drifts from the Unicode property it stands for fails here.
+    @Test func fastPathsAgreeWithUnicodePropertiesOnEveryScalar() {
+        var disagreements: [String] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            if scalar.isWhitespaceScalar != properties.isWhitespace { disagreements.append("whitespace U+\(String(value, radix: 16))") }
+            if scalar.isAlphabeticScalar != properties.isAlphabetic { disagreements.append("alphabetic U+\(String(value, radix: 16))") }
+            if scalar.isLowercaseScalar != properties.isLowercase { disagreements.append("lowercase U+\(String(value, radix: 16))") }
+            if scalar.isUppercaseScalar != properties.isUppercase { disagreements.append("uppercase U+\(String(value, radix: 16))") }
+            if scalar.hasNumericValue != (properties.numericType != nil) { disagreements.append("numeric U+\(String(value, radix: 16))") }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(10))")
+    }
+
+    @Test(arguments: [
+        "Hello World", "", "ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789", "中文ABC分词", "ひらがなカタカナ", "한국어 TEXT", "〈Title〉",
+    ])
+    func quickLowercasingMatchesLowercased(text: String) {
+        #expect(text.quickLowercased() == text.lowercased())
+        #expect(text.quickLowercased() == Substring(text).quickLowercased())
+    }
+
+    @Test func quickLowercasingHoldsForEveryScalarItAccepts() {
+        var accepted = 0
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "A" + String(scalar)
+            guard let quick = text.quickLowercased() else { continue }
+            accepted += 1
+            #expect(quick == text.lowercased(), "U+\(String(value, radix: 16))")
+        }
+        #expect(accepted > 20_000)
+    }
+
+    @Test func quickLowercasingRefusesOtherTextAndDropsWhatItIsTold() {
+        #expect("Größe".quickLowercased() == nil)
+        #expect("ＡＢＣ".quickLowercased() == nil)  // full-width Latin has case
+        #expect("Ꙁ".quickLowercased() == nil)  // Cyrillic Extended-B, inside U+A000–U+FFFF, has case
+        #expect("中\u{3000}文".quickLowercased() == nil)  // the ideographic space
+        #expect("Z. B".quickLowercased(dropping: { $0 == 0x20 }) == "z.b")
+        #expect(
+            "U. S. A. and a long tail past fifteen bytes".quickLowercased(dropping: { $0 == 0x20 }) == "u.s.a.andalongtailpastfifteenbytes")
+    }
+}

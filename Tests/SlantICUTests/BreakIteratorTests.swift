@@ -49,6 +49,41 @@ import Testing
         #expect(boundaries.count >= 4)
     }
 
+    @Test func wordOffsetsStayOnUTF8BoundariesAcrossScriptsAndPlanes() throws {
+        // 1-, 2-, 3- and 4-byte scalars (𠀀 and 😀 are surrogate pairs in ICU's UTF-16), and a Han run
+        // broken by the dictionary.
+        let text = "a é 中文分词 𠀀𠀁 😀 Ωmega 42"
+        let offsets = try BreakIterator(.word, locale: "zh").boundaries(of: text).map(\.offset)
+        let bytes = Array(text.utf8)
+        #expect(offsets.last == bytes.count)
+        #expect(offsets == offsets.sorted())
+        for offset in offsets where offset < bytes.count { #expect(bytes[offset] & 0xC0 != 0x80, "offset \(offset) splits a scalar") }
+        let pieces = zip([0] + offsets, offsets).map { String(decoding: bytes[$0..<$1], as: UTF8.self) }
+        #expect(pieces.joined() == text)
+        #expect(pieces.contains("😀") && pieces.contains("42") && pieces.contains("Ωmega"))
+    }
+
+    @Test func illFormedBytesGiveOffsetsInsideTheBuffer() throws {
+        // Not from a Swift String: a lone continuation byte, a truncated 3-byte sequence, an overlong form.
+        let bytes: [UInt8] = [0x61, 0x80, 0x20, 0xE4, 0xB8, 0x20, 0x62, 0xC0, 0xAF, 0x2E, 0x20, 0x63]
+        var offsets: [Int] = []
+        try bytes.withUnsafeBufferPointer { buffer in
+            try BreakIterator(.word).forEachBoundary(in: buffer) { offsets.append($0.offset) }
+        }
+        #expect(offsets.last == bytes.count)
+        #expect(offsets == offsets.sorted() && Set(offsets).count == offsets.count)
+    }
+
+    @Test func oneIteratorServesTextsOfAnySizeInTurn() throws {
+        let iterator = try BreakIterator(.word, locale: "en")
+        let long = String(repeating: "word ", count: 5_000)
+        for text in ["short text", long, "x", "", "中文 text"] {
+            let offsets = try iterator.boundaries(of: text).map(\.offset)
+            #expect(offsets.last ?? 0 == text.utf8.count)
+        }
+        #expect(try iterator.boundaries(of: long).count == 10_000)
+    }
+
     @Test func emptyTextHasNoBoundaries() throws {
         #expect(try BreakIterator(.sentence).boundaries(of: "").isEmpty)
         #expect(try BreakIterator(.word).boundaries(of: "").isEmpty)

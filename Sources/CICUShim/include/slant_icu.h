@@ -23,7 +23,8 @@ typedef enum SlantBreakKind {
     SLANT_BREAK_WORD = 1,
 } SlantBreakKind;
 
-/** An ICU break iterator bound to one UTF-8 buffer. Not thread-safe: one owner at a time. */
+/** An ICU break iterator bound to one UTF-8 buffer (iterated over a UTF-16 copy, which ICU breaks faster).
+ * Not thread-safe: one owner at a time. */
 typedef struct SlantBreakIterator SlantBreakIterator;
 
 /**
@@ -37,8 +38,9 @@ SlantBreakIterator *slant_break_open(SlantBreakKind kind, const char *locale, in
 void slant_break_close(SlantBreakIterator *iterator);
 
 /**
- * Points the iterator at `length` bytes of UTF-8 at `text` (no copy: the bytes must stay alive and unchanged
- * until the next call to this function or `slant_break_close`). Resets iteration to the start.
+ * Points the iterator at `length` bytes of UTF-8 at `text` (converted once to UTF-16 inside the iterator; the
+ * bytes must also stay alive and unchanged until the next call to this function or `slant_break_close`, since
+ * boundaries are mapped back through them). Resets iteration to the start.
  * `length` must be below 2^31.
  */
 void slant_break_set_text(SlantBreakIterator *iterator, const char *text, int64_t length, int32_t *status);
