@@ -42,14 +42,14 @@ extension StringProtocol {
     /// ideograph (U+3001–U+9FFF), or a Hangul syllable: in that text lower-casing changes only the ASCII
     /// capitals, so the result equals `lowercased()`. Nil for any other text. `drop` removes the ASCII bytes it
     /// selects. Written in place: a result of 15 bytes or fewer needs no heap allocation.
-    public func quickLowercased(dropping drop: (UInt8) -> Bool = { _ in false }) -> String? {
+    @inlinable public func quickLowercased(dropping drop: (UInt8) -> Bool = { _ in false }) -> String? {
         if let result = utf8.withContiguousStorageIfAvailable({ quickLowercase($0, dropping: drop) }) { return result }
         return Array(utf8).withUnsafeBufferPointer { quickLowercase($0, dropping: drop) }
     }
 }
 
 /// See `StringProtocol.quickLowercased(dropping:)`.
-private func quickLowercase(_ bytes: UnsafeBufferPointer<UInt8>, dropping drop: (UInt8) -> Bool) -> String? {
+@usableFromInline func quickLowercase(_ bytes: UnsafeBufferPointer<UInt8>, dropping drop: (UInt8) -> Bool) -> String? {
     var index = 0
     while index < bytes.count {
         let lead = bytes[index]

@@ -121,7 +121,9 @@ enum MarkdownText {
 
     /// Text for a table cell: one line, `|` escaped.
     static func cell<S: StringProtocol>(_ text: S) -> String {
-        escapePlain(text).replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let escaped = escapePlain(text)
+        guard escaped.utf8.contains(where: { $0 == ASCII.newline || $0 == ASCII.carriageReturn }) else { return escaped }
+        return String(decoding: escaped.utf8.map { $0 == ASCII.newline || $0 == ASCII.carriageReturn ? ASCII.space : $0 }, as: UTF8.self)
     }
 }
 
@@ -130,6 +132,7 @@ enum ASCII {
     static let space = UInt8(ascii: " ")
     static let tab = UInt8(ascii: "\t")
     static let newline = UInt8(ascii: "\n")
+    static let carriageReturn = UInt8(ascii: "\r")
     static let backslash = UInt8(ascii: "\\")
     static let backtick = UInt8(ascii: "`")
     static let lessThan = UInt8(ascii: "<")

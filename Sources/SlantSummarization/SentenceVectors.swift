@@ -47,17 +47,18 @@ struct SentenceVectors {
     /// document costs linear time instead of a graph that grows with every term's spread.
     static let window = 1_000
 
-    init(_ document: Document, stopWords: Set<String>, stem: Bool = false) {
+    init(_ document: Document, stopWords: Set<UTF8Key>, stem: Bool = false) {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
-        var stems: [String: String] = [:]
-        var ids: [String: Int32] = [:]
+        var stems: [UTF8Key: String] = [:]
+        var ids: [UTF8Key: Int32] = [:]
         var frequencies: [[TermCount]] = []
         var lengths: [Int] = []
         frequencies.reserveCapacity(document.sentences.count)
         func id(_ term: String) -> Int32 {
-            if let existing = ids[term] { return existing }
+            let key = UTF8Key(term)
+            if let existing = ids[key] { return existing }
             let new = Int32(ids.count)
-            ids[term] = new
+            ids[key] = new
             return new
         }
         for sentence in document.sentences {
@@ -66,22 +67,22 @@ struct SentenceVectors {
             for token in document.tokens[sentence.tokens] where token.isWordLike {
                 words += 1
                 let text = Self.foldedTerm(document.slice(token.range))
-                if stopWords.contains(text) { continue }
+                if stopWords.contains(UTF8Key(text)) { continue }
                 var term = text
                 if let stemmer, token.kind == .word {
-                    if let known = stems[text] {
+                    if let known = stems[UTF8Key(text)] {
                         term = known
                     } else {
                         term = stemmer.stem(text)
-                        stems[text] = term
+                        stems[UTF8Key(text)] = term
                     }
                 }
                 counts[id(term), default: 0] += 1
                 if token.kind == .ideograph || token.kind == .kana {
-                    let characters = Array(text.unicodeScalars)
-                    if characters.count > 2 {
-                        for index in 0..<(characters.count - 1) {
-                            counts[id(String(String.UnicodeScalarView(characters[index...index + 1]))), default: 0] += 0.5
+                    let starts = Array(text.unicodeScalars.indices) + [text.endIndex]
+                    if starts.count > 3 {  // three or more scalars
+                        for index in 0..<(starts.count - 2) {
+                            counts[id(String(text[starts[index]..<starts[index + 2]])), default: 0] += 0.5
                         }
                     }
                 }
@@ -120,7 +121,7 @@ struct SentenceVectors {
     static func foldedTerm(_ token: Substring) -> String {
         if let quick = token.quickLowercased() { return quick }
         let lowered = token.lowercased()
-        return lowered.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
+        return lowered.unicodeScalars.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
     }
 
     /// Cosine similarity of the TF-IDF vectors of two sentences.
