@@ -304,24 +304,43 @@ static int is_ascii(const char *text, int64_t length) {
     return 1;
 }
 
-int32_t slant_is_nfc(const char *text, int64_t length, int32_t *status) {
+int64_t slant_nfc(const char *text, int64_t length, char *output, int64_t output_capacity, int32_t *status) {
     if (is_ascii(text, length)) {
-        return 1;
+        return -1;
     }
     UErrorCode error = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&error);
-    int32_t utf16_length = 0;
-    UChar *utf16 = U_SUCCESS(error) ? utf16_from_utf8(text, length, &utf16_length, &error) : NULL;
-    UBool normalized = 0;
-    if (utf16 != NULL) {
-        normalized = unorm2_isNormalized(nfc, utf16, utf16_length, &error);
-        free(utf16);
+    int32_t source_length = 0;
+    UChar *source = U_SUCCESS(error) ? utf16_from_utf8(text, length, &source_length, &error) : NULL;
+    if (source == NULL) {
+        *status = error;
+        return 0;
     }
+    /* The prefix that is certainly normalized is kept as it is; only the rest is normalized and compared. */
+    int32_t span = unorm2_spanQuickCheckYes(nfc, source, source_length, &error);
+    int64_t written = -1;
+    if (U_SUCCESS(error) && span < source_length) {
+        int32_t capacity = source_length * 3 + 16;
+        UChar *result = malloc(sizeof(UChar) * (size_t)capacity);
+        if (result == NULL) {
+            error = U_MEMORY_ALLOCATION_ERROR;
+        } else {
+            memcpy(result, source, sizeof(UChar) * (size_t)span);
+            int32_t result_length =
+                unorm2_normalizeSecondAndAppend(nfc, result, span, capacity, source + span, source_length - span, &error);
+            if (U_SUCCESS(error) &&
+                (result_length != source_length || memcmp(result, source, sizeof(UChar) * (size_t)source_length) != 0)) {
+                written = utf8_from_utf16(result, result_length, output, output_capacity, &error);
+            }
+            free(result);
+        }
+    }
+    free(source);
     if (U_FAILURE(error)) {
         *status = error;
         return 0;
     }
-    return normalized ? 1 : 0;
+    return written;
 }
 
 int64_t slant_transform(SlantTransform transform, const char *text, int64_t length, char *output,

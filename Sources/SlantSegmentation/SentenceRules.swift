@@ -86,8 +86,9 @@ struct SentenceRules {
     private func joinFalseBoundaries(_ bytes: UnsafeBufferPointer<UInt8>, _ boundaries: [Int]) -> [Int] {
         var kept: [Int] = []
         var start = 0
+        var quotations = QuotationScan()
         for boundary in boundaries where boundary > start {
-            if !shouldJoin(bytes, start: start, boundary: boundary) {
+            if !shouldJoin(bytes, start: start, boundary: boundary, quotations: &quotations) {
                 kept.append(boundary)
                 start = boundary
             }
@@ -186,7 +187,7 @@ struct SentenceRules {
     // MARK: joining
 
     /// Whether the boundary at `boundary` (ending the segment that began at `start`) is false.
-    private func shouldJoin(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
+    private func shouldJoin(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int, quotations: inout QuotationScan) -> Bool {
         var nextIndex = boundary
         while nextIndex < bytes.count, let width = ByteText.whitespaceWidth(bytes, at: nextIndex) { nextIndex += width }
         guard let next = ByteText.scalar(bytes, at: nextIndex) else { return false }
@@ -194,7 +195,7 @@ struct SentenceRules {
         while end > start, let width = ByteText.whitespaceWidth(bytes, endingAt: end) { end -= width }
         let spaced = nextIndex > end
         if isListMarker(bytes, start: start, end: end) { return true }
-        if isInsideQuotation(bytes, start: start, boundary: boundary) { return true }
+        if isInsideQuotation(bytes, start: start, boundary: boundary, scan: &quotations) { return true }
         // Strip closing quotes, brackets and invisible format characters after the terminal mark.
         var coreEnd = end
         var closers = 0
@@ -333,7 +334,7 @@ struct SentenceRules {
 
     /// The marks that close the quotation or title that `opener` opens ("„" closes with "“" or "”"), or nil
     /// when `opener` opens none.
-    private static func closers(of opener: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar)? {
+    fileprivate static func closers(of opener: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar)? {
         switch opener {
         case "„": ("“", "”")
         case "“": ("”", "”")
@@ -349,26 +350,45 @@ struct SentenceRules {
 
     /// The scalar at `index` when its lead byte can start a quotation mark (all start with C2, E2 or E3; those
     /// bytes are never continuation bytes), so the scan skips everything else byte by byte.
-    private static func quotationCandidate(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+    fileprivate static func quotationCandidate(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
         let lead = bytes[index]
         guard lead == 0xC2 || lead == 0xE2 || lead == 0xE3 else { return nil }
         return ByteText.scalar(bytes, at: index)
     }
 
+    /// The quotation marks opened and not yet closed in a segment, read up to a position. Boundaries are
+    /// tried in ascending order from the same segment start, so each byte is read once per segment, not once
+    /// per boundary.
+    private struct QuotationScan {
+        private var start = -1
+        private var position = 0
+        private var expected: [(Unicode.Scalar, Unicode.Scalar)] = []
+
+        /// The closers of the innermost quotation still open at `boundary` in the segment from `start`.
+        mutating func innermostOpen(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> (Unicode.Scalar, Unicode.Scalar)? {
+            if start != self.start || boundary < position {
+                self.start = start
+                position = start
+                expected.removeAll(keepingCapacity: true)
+            }
+            while position < boundary {
+                if let scalar = SentenceRules.quotationCandidate(bytes, at: position) {
+                    if let top = expected.last, top.0 == scalar || top.1 == scalar {
+                        expected.removeLast()
+                    } else if let closers = SentenceRules.closers(of: scalar) {
+                        expected.append(closers)
+                    }
+                }
+                position += 1
+            }
+            return expected.last
+        }
+    }
+
     /// Whether the boundary falls inside a quotation or title that opens in this segment and closes soon
     /// after the boundary (within 300 bytes): `„Ich weiß es nicht. Niemand weiß es“, sagte er.`
-    private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int) -> Bool {
-        guard hasQuotationOpener else { return false }
-        var expected: [(Unicode.Scalar, Unicode.Scalar)] = []
-        for index in start..<boundary {
-            guard let scalar = Self.quotationCandidate(bytes, at: index) else { continue }
-            if let top = expected.last, top.0 == scalar || top.1 == scalar {
-                expected.removeLast()
-            } else if let closers = Self.closers(of: scalar) {
-                expected.append(closers)
-            }
-        }
-        guard let closers = expected.last else { return false }
+    private func isInsideQuotation(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, boundary: Int, scan: inout QuotationScan) -> Bool {
+        guard hasQuotationOpener, let closers = scan.innermostOpen(bytes, start: start, boundary: boundary) else { return false }
         for ahead in boundary..<min(bytes.count, boundary + 300) {
             guard let scalar = Self.quotationCandidate(bytes, at: ahead) else { continue }
             if scalar == closers.0 || scalar == closers.1 { return true }
@@ -416,8 +436,9 @@ struct SentenceRules {
 
     private func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 { return scalar.isAlphabeticScalar || scalar.hasNumericValue || scalar == "." }
+        if scalar.isAlphabeticScalar { return true }
         let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType != nil || scalar == "°"
+        return properties.numericType != nil || scalar == "°"
             || scalar == "º" || scalar == "ª" || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
     }
@@ -443,16 +464,14 @@ struct SentenceRules {
         !word.isEmpty && abbreviations.isSentenceStarter(word)
     }
 
-    /// A segment that is only a list marker: "1.", "2.)", "a.", "iv)", "• 9.".
+    /// A segment that is only a list marker: "1.", "2.)", "a.", "• 9.".
     private func isListMarker(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        guard end > start, end - start <= 12, ListMarker.mayStart(bytes, at: start, end: end) else { return false }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        guard let marker = ListMarker(parsing: Substring(text)) else { return false }
-        if marker.length == text.unicodeScalars.count { return true }
+        guard end > start, end - start <= 12, let marker = ListMarker(bytes, at: start, end: end) else { return false }
+        if marker.length == end - start { return true }
         guard case .bullet = marker.style else { return false }
-        let rest = text.unicodeScalars.dropFirst(marker.length).drop { $0.isWhitespaceScalar }
-        let inner = String(String.UnicodeScalarView(rest))
-        return ListMarker(parsing: Substring(inner)).map { $0.length == inner.unicodeScalars.count } ?? false
+        var inner = start + marker.length
+        while inner < end, let width = ByteText.whitespaceWidth(bytes, at: inner) { inner += width }
+        return ListMarker(bytes, at: inner, end: end).map { $0.length == end - inner } ?? false
     }
 
     // MARK: splitting
@@ -462,116 +481,21 @@ struct SentenceRules {
     private func listItemSplits(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> [Int] {
         var first = start
         while first < end, let width = ByteText.whitespaceWidth(bytes, at: first) { first += width }
-        guard ListMarker.mayStart(bytes, at: first, end: end) else { return [] }
-        let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<min(end, first + 64)]), as: UTF8.self)
-        guard ListMarker(parsing: Substring(head)) != nil else { return [] }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)
-        guard let opening = ListMarker(parsing: Substring(text)) else { return [] }
+        guard let opening = ListMarker(bytes, at: first, end: end) else { return [] }
         var splits: [Int] = []
         var expected = opening.successor
-        var offset = 0
-        let scalars = Array(text.unicodeScalars)
-        var byteOffsets: [Int] = []
-        byteOffsets.reserveCapacity(scalars.count + 1)
-        for scalar in scalars {
-            byteOffsets.append(offset)
-            offset += String(scalar).utf8.count
-        }
-        var index = opening.length
-        while index < scalars.count {
-            if scalars[index].isWhitespaceScalar, index + 1 < scalars.count {
-                let rest = String(String.UnicodeScalarView(scalars[(index + 1)...]))
-                if let marker = ListMarker(parsing: Substring(rest)), marker.matches(expected) {
-                    splits.append(first + byteOffsets[index + 1])
-                    expected = marker.successor
-                    index += marker.length
-                    continue
-                }
+        var index = first + opening.length
+        while index < end {
+            if let width = ByteText.whitespaceWidth(bytes, at: index), index + width < end,
+                let marker = ListMarker(bytes, at: index + width, end: end), marker.matches(expected)
+            {
+                splits.append(index + width)
+                expected = marker.successor
+                index += width + marker.length
+                continue
             }
-            index += 1
+            index += ByteText.width(lead: bytes[index])
         }
         return splits
     }
-}
-
-/// An enumeration marker at the start of text: a number or letter with its punctuation, or a bullet.
-struct ListMarker: Equatable {
-    enum Style: Equatable {
-        case bullet(Unicode.Scalar)
-        case number(suffix: String)
-        case letter(suffix: String)
-    }
-
-    var style: Style
-    /// The number (1-based; letters a = 1); 0 for bullets.
-    var ordinal: Int
-    /// Length in scalars, including the trailing punctuation (not the following space).
-    var length: Int
-
-    init?(parsing text: Substring) {
-        let scalars = Array(text.unicodeScalars.prefix(16))
-        guard let first = scalars.first else { return nil }
-        if first == "•" || first == "⁃" || first == "◦" || first == "▪" {
-            style = .bullet(first)
-            ordinal = 0
-            length = 1
-            return
-        }
-        var index = 0
-        var value = 0
-        while index < scalars.count, index < 3,
-            let digit = scalars[index].isDecimalDigitScalar ? Int(String(scalars[index])) : nil
-        {
-            value = value * 10 + digit
-            index += 1
-        }
-        var suffix = ""
-        if index > 0 {
-            while index < scalars.count, scalars[index] == "." || scalars[index] == ")" {
-                suffix.unicodeScalars.append(scalars[index])
-                index += 1
-            }
-            guard !suffix.isEmpty, index == scalars.count || scalars[index].isWhitespaceScalar else { return nil }
-            style = .number(suffix: suffix)
-            ordinal = value
-            length = index
-            return
-        }
-        guard scalars.count >= 2, first.isLowercaseScalar, first.isASCII, scalars[1] == "." || scalars[1] == ")" else { return nil }
-        index = 1
-        while index < scalars.count, scalars[index] == "." || scalars[index] == ")" {
-            suffix.unicodeScalars.append(scalars[index])
-            index += 1
-        }
-        guard index == scalars.count || scalars[index].isWhitespaceScalar else { return nil }
-        style = .letter(suffix: suffix)
-        ordinal = Int(first.value) - 0x60
-        length = index
-    }
-
-    private init(style: Style, ordinal: Int, length: Int) {
-        self.style = style
-        self.ordinal = ordinal
-        self.length = length
-    }
-
-    /// Whether a marker may start at `index` (before `end`), from its first bytes alone: an ASCII digit, an
-    /// ASCII lower-case letter with "." or ")", or a bullet. False means `init(parsing:)` fails there.
-    static func mayStart(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
-        guard index < end else { return false }
-        let lead = bytes[index]
-        if lead >= 0x30, lead <= 0x39 { return true }
-        if lead >= 0x61, lead <= 0x7A { return index + 1 < end && (bytes[index + 1] == 0x2E || bytes[index + 1] == 0x29) }
-        guard lead == 0xE2, index + 2 < end else { return false }
-        switch (bytes[index + 1], bytes[index + 2]) {
-        case (0x80, 0xA2), (0x81, 0x83), (0x97, 0xA6), (0x96, 0xAA): return true  // • ⁃ ◦ ▪
-        default: return false
-        }
-    }
-
-    /// The marker expected next.
-    var successor: ListMarker { ListMarker(style: style, ordinal: ordinal == 0 ? 0 : ordinal + 1, length: length) }
-
-    /// Whether this marker is `expected` (same style, same ordinal; bullets match any bullet of their kind).
-    func matches(_ expected: ListMarker) -> Bool { style == expected.style && ordinal == expected.ordinal }
 }

@@ -58,6 +58,20 @@ let sentenceTable: [SentenceCase] = [
     SentenceCase(
         lang: "en", text: "1) Cut costs 2) Raise taxes 3) Hope for the best",
         expected: ["1) Cut costs", "2) Raise taxes", "3) Hope for the best"]),
+    // Inline enumerations: bullets, letters, a skipped number (no split), and "3." that is a number, not an item.
+    SentenceCase(
+        lang: "de", text: "• Gemüse essen • Sport treiben ◦ schlafen",
+        expected: ["• Gemüse essen", "• Sport treiben ◦ schlafen"]),
+    SentenceCase(
+        lang: "fr", text: "a. manger b. dormir d. courir",
+        expected: ["a. manger", "b. dormir d. courir"]),
+    SentenceCase(
+        lang: "en", text: "1. We paid 3. 5 dollars 2. Then we left",
+        expected: ["1. We paid 3. 5 dollars", "2. Then we left"]),
+    // A marker alone before its text stays with it: "• 3." opens the item, it is not a sentence.
+    SentenceCase(
+        lang: "de", text: "• 3. Seien Sie achtsam! • 4. Essen Sie Fisch!",
+        expected: ["• 3. Seien Sie achtsam!", "• 4. Essen Sie Fisch!"]),
 ]
 
 @Suite struct SentenceTests {

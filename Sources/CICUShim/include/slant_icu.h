@@ -82,8 +82,12 @@ typedef enum SlantTransform {
     SLANT_TRANSFORM_NFKC = 3,
 } SlantTransform;
 
-/** Whether `length` bytes of UTF-8 are already in NFC (a fast check that allocates nothing for ASCII). */
-int32_t slant_is_nfc(const char *text, int64_t length, int32_t *status);
+/**
+ * Puts `length` bytes of well-formed UTF-8 in NFC. Returns -1 when the text is already in NFC (nothing is
+ * written; ASCII text is recognised without conversion); otherwise writes and returns as `slant_transform`
+ * does.
+ */
+int64_t slant_nfc(const char *text, int64_t length, char *output, int64_t output_capacity, int32_t *status);
 
 /**
  * Applies `transform` to `length` bytes of UTF-8, writing UTF-8 into `output` (capacity `output_capacity`).

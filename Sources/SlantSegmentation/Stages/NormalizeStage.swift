@@ -16,8 +16,7 @@ public struct NormalizeStage: Stage {
             throw .failed(stage: Self.name, document: document.id, message: "normalize must run before segment (offsets already exist)")
         }
         do {
-            let normalized = try TextTransform.nfc.apply(to: document.text)
-            if !normalized.utf8.elementsEqual(document.text.utf8) {  // String == ignores normalization
+            if let normalized = try TextTransform.nfcIfChanged(document.text) {
                 document.diagnostics.append(
                     Diagnostic(
                         .note, document.id,
