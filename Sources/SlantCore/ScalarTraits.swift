@@ -43,34 +43,37 @@ extension StringProtocol {
     /// capitals, so the result equals `lowercased()`. Nil for any other text. `drop` removes the ASCII bytes it
     /// selects. Written in place: a result of 15 bytes or fewer needs no heap allocation.
     @inlinable public func quickLowercased(dropping drop: (UInt8) -> Bool = { _ in false }) -> String? {
-        if let result = utf8.withContiguousStorageIfAvailable({ quickLowercase($0, dropping: drop) }) { return result }
-        return Array(utf8).withUnsafeBufferPointer { quickLowercase($0, dropping: drop) }
+        if let result = utf8.withContiguousStorageIfAvailable({ String.quickLowercased(utf8: $0, dropping: drop) }) { return result }
+        return Array(utf8).withUnsafeBufferPointer { String.quickLowercased(utf8: $0, dropping: drop) }
     }
 }
 
-/// See `StringProtocol.quickLowercased(dropping:)`.
-@usableFromInline func quickLowercase(_ bytes: UnsafeBufferPointer<UInt8>, dropping drop: (UInt8) -> Bool) -> String? {
-    var index = 0
-    while index < bytes.count {
-        let lead = bytes[index]
-        if lead < 0x80 {
-            index += 1
-            continue
+extension String {
+    /// `StringProtocol.quickLowercased(dropping:)` of well-formed UTF-8 bytes.
+    public static func quickLowercased(utf8 bytes: UnsafeBufferPointer<UInt8>, dropping drop: (UInt8) -> Bool = { _ in false }) -> String? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            guard index + 2 < bytes.count else { return nil }
+            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            // Lead bytes E3–E9 are U+3000–U+9FFF (U+3000 itself is a space, which callers treat apart).
+            guard
+                (lead >= 0xE3 && lead <= 0xE9 && scalar != 0x3000) || (lead >= 0xEA && lead <= 0xED && scalar >= 0xAC00 && scalar <= 0xD7A3)
+            else { return nil }
+            index += 3
         }
-        guard index + 2 < bytes.count else { return nil }
-        let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-        // Lead bytes E3–E9 are U+3000–U+9FFF (U+3000 itself is a space, which callers treat apart).
-        guard (lead >= 0xE3 && lead <= 0xE9 && scalar != 0x3000) || (lead >= 0xEA && lead <= 0xED && scalar >= 0xAC00 && scalar <= 0xD7A3)
-        else { return nil }
-        index += 3
-    }
-    return String(unsafeUninitializedCapacity: bytes.count) { buffer in
-        var written = 0
-        for byte in bytes {
-            if byte < 0x80, drop(byte) { continue }
-            buffer[written] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-            written += 1
+        return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var written = 0
+            for byte in bytes {
+                if byte < 0x80, drop(byte) { continue }
+                buffer[written] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                written += 1
+            }
+            return written
         }
-        return written
     }
 }

@@ -21,12 +21,10 @@ struct CueMatcher: Sendable {
         var leading: Int = 0
     }
 
-    private struct Node: Sendable {
-        var children: [Unicode.Scalar: Int32] = [:]
-        var entries: [Int] = []
-    }
-
-    private var nodes: [Node] = [Node()]
+    /// The entries that end at each trie node (node 0 is the root).
+    private var entriesAt: [[Int]] = [[]]
+    /// The trie's edges.
+    private var edges = EdgeTable()
     /// Entries matched as word endings (`n't`): their folded suffix and index.
     private var suffixes: [(String, Int)] = []
     /// Entries that may start inside a word (`inside-words=yes`, Chinese and Japanese).
@@ -70,15 +68,15 @@ struct CueMatcher: Sendable {
     private mutating func insert(_ key: String, entry: Int) {
         var node = 0
         for scalar in key.unicodeScalars {
-            if let next = nodes[node].children[scalar] {
-                node = Int(next)
+            if let next = edges.target(from: node, by: scalar) {
+                node = next
             } else {
-                nodes.append(Node())
-                nodes[node].children[scalar] = Int32(nodes.count - 1)
-                node = nodes.count - 1
+                entriesAt.append([])
+                edges.insert(from: node, by: scalar, to: entriesAt.count - 1)
+                node = entriesAt.count - 1
             }
         }
-        if !nodes[node].entries.contains(entry) { nodes[node].entries.append(entry) }
+        if !entriesAt[node].contains(entry) { entriesAt[node].append(entry) }
     }
 
     /// Every cue occurrence over `folded` (one folded string per token, punctuation included).
@@ -110,20 +108,70 @@ struct CueMatcher: Sendable {
         }
         while index < folded.count {
             if index > start, !unspaced {
-                guard let next = nodes[node].children[" "] else { return }
-                node = Int(next)
+                guard let next = edges.target(from: node, by: " ") else { return }
+                node = next
             }
             let scalars = index == start ? folded[index].unicodeScalars.dropFirst(leading) : folded[index].unicodeScalars[...]
-            var remaining = scalars.count
-            for scalar in scalars {
-                guard let next = nodes[node].children[scalar] else { return }
-                node = Int(next)
-                remaining -= 1
+            var position = scalars.startIndex
+            while position < scalars.endIndex {
+                guard let next = edges.target(from: node, by: scalars[position]) else { return }
+                node = next
+                scalars.formIndex(after: &position)
                 // Unspaced text: a cue may end inside a token ("可能" in "可能是").
-                if unspaced, remaining > 0 { record(nodes[node].entries, last: index, trailing: remaining) }
+                if unspaced, position < scalars.endIndex, !entriesAt[node].isEmpty {
+                    record(entriesAt[node], last: index, trailing: scalars[position...].count)
+                }
             }
-            record(nodes[node].entries, last: index, trailing: 0)
+            record(entriesAt[node], last: index, trailing: 0)
             index += 1
+        }
+    }
+}
+
+/// The edges of a trie over scalars, in one open-addressing hash table keyed by (node, scalar): a step costs
+/// a multiply and usually one probe, where a dictionary per node would hash every scalar with SipHash.
+private struct EdgeTable: Sendable {
+    /// `node << 21 | scalar`, plus one so that 0 marks an empty slot.
+    private var keys: [UInt64] = Array(repeating: 0, count: 64)
+    private var targets: [Int32] = Array(repeating: 0, count: 64)
+    private var count = 0
+    /// 64 − log2(capacity): the hash keeps the product's top bits.
+    private var shift: UInt64 = 58
+
+    private static func key(_ node: Int, _ scalar: Unicode.Scalar) -> UInt64 { UInt64(node) << 21 | UInt64(scalar.value) + 1 }
+
+    private func slot(for key: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while keys[slot] != 0, keys[slot] != key { slot = (slot + 1) & (keys.count - 1) }
+        return slot
+    }
+
+    /// The node reached from `node` by `scalar`, if that edge exists.
+    func target(from node: Int, by scalar: Unicode.Scalar) -> Int? {
+        let key = Self.key(node, scalar)
+        let slot = slot(for: key)
+        return keys[slot] == key ? Int(targets[slot]) : nil
+    }
+
+    /// Adds the edge from `node` by `scalar` to `target` (the edge must be new).
+    mutating func insert(from node: Int, by scalar: Unicode.Scalar, to target: Int) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let key = Self.key(node, scalar)
+        let slot = slot(for: key)
+        keys[slot] = key
+        targets[slot] = Int32(target)
+        count += 1
+    }
+
+    private mutating func grow() {
+        let old = zip(keys, targets).filter { $0.0 != 0 }
+        keys = Array(repeating: 0, count: keys.count * 2)
+        targets = Array(repeating: 0, count: keys.count)
+        shift -= 1
+        for (key, target) in old {
+            let slot = slot(for: key)
+            keys[slot] = key
+            targets[slot] = target
         }
     }
 }

@@ -123,6 +123,11 @@ public struct Lexicon: Sendable {
         }
     }
 
+    /// ``fold(_:)`` of a word given as well-formed UTF-8 bytes.
+    public static func fold(utf8 word: UnsafeBufferPointer<UInt8>) -> String {
+        String.quickLowercased(utf8: word) ?? fold(String(decoding: word, as: UTF8.self))
+    }
+
     /// Folds a word for matching: lower case, typographic apostrophes as `'`, full-width ASCII as ASCII.
     public static func fold<S: StringProtocol>(_ word: S) -> String {
         if let quick = word.quickLowercased() { return quick }

@@ -26,29 +26,47 @@ public struct StanceAnnotator: Sendable {
 
     /// Closing punctuation of a clause.
     static let clauseEnds: Set<String> = [".", "!", "?", ",", ";", ":", "。", "！", "？", "，", "；", "：", "、", "…", "؟", "،", "؛", "।"]
-    /// Question marks of every script.
-    static let questionMarks: Set<String> = ["?", "？", "؟", "⁇", "⸮"]
-    /// Opening quotation marks and the marks that close them.
-    static let quotePairs: [String: Set<String>] = [
-        "\"": ["\""], "“": ["”", "“"], "„": ["“", "”"], "«": ["»"], "‹": ["›"], "「": ["」"], "『": ["』"], "‘": ["’"], "‚": ["‘", "’"],
-        "»": ["«"],
-    ]
+
+    /// Whether `scalar` ends a question in some script.
+    static func isQuestionMark(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "?" || scalar == "？" || scalar == "؟" || scalar == "⁇" || scalar == "⸮"
+    }
+
+    /// The marks that close a quotation `opener` opens, or nil when it opens none.
+    static func quoteClosers(of opener: Unicode.Scalar) -> (Unicode.Scalar, Unicode.Scalar)? {
+        switch opener {
+        case "\"": ("\"", "\"")
+        case "“": ("”", "“")
+        case "„": ("“", "”")
+        case "«": ("»", "»")
+        case "‹": ("›", "›")
+        case "「": ("」", "」")
+        case "『": ("』", "』")
+        case "‘": ("’", "’")
+        case "‚": ("‘", "’")
+        case "»": ("«", "«")
+        default: nil
+        }
+    }
 
     /// Adds markers, sentence scores and the document profile.
     public func annotate(_ document: inout Document) {
         var markers: [Marker] = []
         var sentenceScores: [StanceScores] = []
         sentenceScores.reserveCapacity(document.sentences.count)
-        for (sentenceIndex, sentence) in document.sentences.enumerated() {
-            let tokens = Array(document.tokens[sentence.tokens].filter { $0.kind != .space })
-            var found = lexiconMarkers(tokens, in: document, sentence: sentenceIndex)
-            found += detectorMarkers(tokens, in: document, sentence: sentenceIndex, existing: &found)
-            found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
-            var scores = StanceScores()
-            scores.words = tokens.filter(\.isWordLike).count
-            for marker in found { scores.add(marker) }
-            sentenceScores.append(scores)
-            markers += found
+        var text = document.text
+        text.withUTF8 { bytes in
+            for (sentenceIndex, sentence) in document.sentences.enumerated() {
+                let tokens = Array(document.tokens[sentence.tokens].filter { $0.kind != .space })
+                var found = lexiconMarkers(tokens, in: document, bytes: bytes, sentence: sentenceIndex)
+                found += detectorMarkers(tokens, bytes: bytes, sentence: sentenceIndex, existing: &found)
+                found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
+                var scores = StanceScores()
+                scores.words = tokens.filter(\.isWordLike).count
+                for marker in found { scores.add(marker) }
+                sentenceScores.append(scores)
+                markers += found
+            }
         }
         var profile = StanceScores()
         for scores in sentenceScores { profile.add(scores) }
@@ -59,14 +77,15 @@ public struct StanceAnnotator: Sendable {
 
     // MARK: lexicon
 
-    private func lexiconMarkers(_ tokens: [Token], in document: Document, sentence: Int) -> [Marker] {
+    private func lexiconMarkers(_ tokens: [Token], in document: Document, bytes: UnsafeBufferPointer<UInt8>, sentence: Int) -> [Marker] {
         guard let lexicon, let matcher, !tokens.isEmpty else { return [] }
-        let texts = tokens.map { document.slice($0.range) }
-        let folded = texts.map { text in
-            readsTraditional ? Lexicon.fold(ChineseScript.bundled.simplified(text)) : Lexicon.fold(text)
+        let folded = tokens.map { token in
+            readsTraditional
+                ? Lexicon.fold(ChineseScript.bundled.simplified(document.slice(token.range)))
+                : Lexicon.fold(utf8: UnsafeBufferPointer(rebasing: bytes[token.range.range]))
         }
         let firstWord = tokens.firstIndex(where: \.isWordLike) ?? 0
-        let context = Context(tokens: tokens, texts: texts, folded: folded, firstWord: firstWord, unspaced: matcher.unspaced)
+        let context = Context(document: document, tokens: tokens, folded: folded, firstWord: firstWord, unspaced: matcher.unspaced)
         let candidates = matcher.matches(in: folded).filter { context.satisfies(lexicon.entries[$0.entry], $0) }
         // Longest first: "you may wonder" beats "may", "no doubt" beats "doubt".
         let ordered = candidates.sorted { a, b in
@@ -122,17 +141,23 @@ public struct StanceAnnotator: Sendable {
 
     /// Quotations (attribution) and questions (engagement), in every language; markers inside a quotation
     /// get the modifier `quoted`.
-    private func detectorMarkers(_ tokens: [Token], in document: Document, sentence: Int, existing: inout [Marker]) -> [Marker] {
+    private func detectorMarkers(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, sentence: Int, existing: inout [Marker]) -> [Marker]
+    {
+        /// The punctuation mark a token is, when it is one scalar of punctuation.
+        func mark(_ token: Token) -> Unicode.Scalar? {
+            guard token.kind == .punctuation, ByteText.width(lead: bytes[token.range.start]) == token.range.length else { return nil }
+            return ByteText.scalar(bytes, at: token.range.start)
+        }
         var found: [Marker] = []
         var quoted: [TextRange] = []
         var index = 0
         while index < tokens.count {
-            guard tokens[index].kind == .punctuation, let closers = Self.quotePairs[String(document.slice(tokens[index].range))] else {
+            guard let opener = mark(tokens[index]), let closers = Self.quoteClosers(of: opener) else {
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < tokens.count, !(tokens[end].kind == .punctuation && closers.contains(String(document.slice(tokens[end].range)))) {
+            while end < tokens.count, !(mark(tokens[end]).map { $0 == closers.0 || $0 == closers.1 } ?? false) {
                 end += 1
             }
             let inside = tokens[(index + 1)..<min(end, tokens.count)].filter(\.isWordLike).count
@@ -148,7 +173,7 @@ public struct StanceAnnotator: Sendable {
         for position in existing.indices where quoted.contains(where: { $0.covers(existing[position].range) }) {
             existing[position].modifiers.append("quoted")
         }
-        if let last = tokens.last(where: { $0.kind == .punctuation && Self.questionMarks.contains(String(document.slice($0.range))) }),
+        if let last = tokens.last(where: { mark($0).map(Self.isQuestionMark) ?? false }),
             tokens.suffix(3).contains(last), !quoted.contains(where: { $0.covers(last.range) })
         {
             found.append(
@@ -160,30 +185,33 @@ public struct StanceAnnotator: Sendable {
 
 /// The tokens of one sentence and the context conditions of lexicon entries.
 private struct Context {
+    let document: Document
     let tokens: [Token]
-    let texts: [Substring]
     let folded: [String]
     let firstWord: Int
     let unspaced: Bool
+
+    /// The text of token `index`.
+    func text(_ index: Int) -> Substring { document.slice(tokens[index].range) }
 
     /// The byte where a match starts (inside its first token for `inside-words` cues).
     func start(of match: CueMatcher.Match) -> Int {
         let token = tokens[match.first]
         guard match.leading > 0 else { return token.range.start }
-        return token.range.start + texts[match.first].unicodeScalars.prefix(match.leading).reduce(0) { $0 + String($1).utf8.count }
+        return token.range.start + text(match.first).unicodeScalars.prefix(match.leading).reduce(0) { $0 + String($1).utf8.count }
     }
 
     /// The byte where a match ends (inside its last token when it leaves scalars of it outside).
     func end(of match: CueMatcher.Match) -> Int {
         let token = tokens[match.last]
         guard match.trailing > 0 else { return token.range.end }
-        let outside = texts[match.last].unicodeScalars.suffix(match.trailing).reduce(0) { $0 + String($1).utf8.count }
+        let outside = text(match.last).unicodeScalars.suffix(match.trailing).reduce(0) { $0 + String($1).utf8.count }
         return token.range.end - outside
     }
 
     func satisfies(_ entry: LexiconEntry, _ match: CueMatcher.Match) -> Bool {
         if entry.exactCase {
-            let original = texts[match.first...match.last].joined(separator: unspaced ? "" : " ")
+            let original = (match.first...match.last).map(text).joined(separator: unspaced ? "" : " ")
             guard entry.allForms.contains(original) else { return false }
         }
         let previous = match.first > 0 ? match.first - 1 : nil
@@ -197,7 +225,7 @@ private struct Context {
             guard numberFollows || nextWord.map(entry.onlyBefore.contains) == true else { return false }
         }
         if entry.notFinal, next == nil || StanceAnnotator.clauseEnds.contains(folded[next!]) { return false }
-        if entry.notCapitalizedInside, match.first != firstWord, texts[match.first].unicodeScalars.first?.isUppercaseScalar == true {
+        if entry.notCapitalizedInside, match.first != firstWord, text(match.first).unicodeScalars.first?.isUppercaseScalar == true {
             return false
         }
         if entry.notNearNumber, previous.map({ tokens[$0].kind == .number }) == true || next.map({ tokens[$0].kind == .number }) == true {
@@ -215,7 +243,7 @@ private struct Context {
         while position >= 0, words < reach {
             if tokens[position].kind == .punctuation { return nil }
             switch roles[position] {
-            case .negator?: return String(texts[position])
+            case .negator?: return String(text(position))
             case .scopeBreak?: return nil
             default: break
             }

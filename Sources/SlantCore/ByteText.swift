@@ -1,10 +1,9 @@
-import SlantCore
-
 /// Small helpers for reading UTF-8 bytes around a position: scalars before and after, whitespace widths.
 /// All positions are byte offsets; the input is well-formed UTF-8 (Slant repairs input on reading).
-enum ByteText {
+public enum ByteText {
     /// The scalar starting at `index`, if any.
-    static func scalar<C: RandomAccessCollection<UInt8>>(_ bytes: C, at index: Int) -> Unicode.Scalar? where C.Index == Int {
+    @inlinable public static func scalar<C: RandomAccessCollection<UInt8>>(_ bytes: C, at index: Int) -> Unicode.Scalar?
+    where C.Index == Int {
         guard index >= bytes.startIndex, index < bytes.endIndex else { return nil }
         let lead = bytes[index]
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
@@ -21,17 +20,17 @@ enum ByteText {
     }
 
     /// Byte width of the scalar starting with `lead`.
-    static func width(lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
+    @inlinable public static func width(lead: UInt8) -> Int { lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4 }
 
     /// The start of the scalar that ends at `end`.
-    static func start<C: RandomAccessCollection<UInt8>>(_ bytes: C, before end: Int) -> Int where C.Index == Int {
+    @inlinable public static func start<C: RandomAccessCollection<UInt8>>(_ bytes: C, before end: Int) -> Int where C.Index == Int {
         var index = end - 1
         while index > bytes.startIndex, bytes[index] & 0xC0 == 0x80 { index -= 1 }
         return index
     }
 
     /// The scalar ending at `end`, skipping whitespace first when asked.
-    static func lastScalar<C: RandomAccessCollection<UInt8>>(
+    @inlinable public static func lastScalar<C: RandomAccessCollection<UInt8>>(
         _ bytes: C, before end: Int, skippingSpaces: Bool = false
     )
         -> Unicode.Scalar? where C.Index == Int
@@ -50,13 +49,15 @@ enum ByteText {
     }
 
     /// Width of a whitespace scalar starting at `index`, or nil.
-    static func whitespaceWidth<C: RandomAccessCollection<UInt8>>(_ bytes: C, at index: Int) -> Int? where C.Index == Int {
+    @inlinable public static func whitespaceWidth<C: RandomAccessCollection<UInt8>>(_ bytes: C, at index: Int) -> Int?
+    where C.Index == Int {
         guard let scalar = scalar(bytes, at: index), isSpace(scalar) else { return nil }
         return width(lead: bytes[index])
     }
 
     /// Width of a whitespace scalar ending at `end`, or nil.
-    static func whitespaceWidth<C: RandomAccessCollection<UInt8>>(_ bytes: C, endingAt end: Int) -> Int? where C.Index == Int {
+    @inlinable public static func whitespaceWidth<C: RandomAccessCollection<UInt8>>(_ bytes: C, endingAt end: Int) -> Int?
+    where C.Index == Int {
         guard end > bytes.startIndex else { return nil }
         let start = start(bytes, before: end)
         guard let scalar = scalar(bytes, at: start), isSpace(scalar) else { return nil }
@@ -64,19 +65,19 @@ enum ByteText {
     }
 
     /// Whitespace, including no-break and ideographic spaces, and invisible format characters at edges.
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isWhitespaceScalar || scalar.value == 0xFEFF || scalar.value == 0x200B
     }
 
     /// Number of scalars in `start..<end`.
-    static func scalarCount(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
+    @inlinable public static func scalarCount(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Int {
         var count = 0
         for index in start..<end where bytes[index] & 0xC0 != 0x80 { count += 1 }
         return count
     }
 
     /// Whether a scalar ends sentences: . ! ? and their CJK, Arabic, Devanagari, Armenian, Ethiopic forms.
-    static func isSentenceTerminal(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable public static func isSentenceTerminal(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isSentenceTerminal || scalar == "." || scalar == "…"
     }
 }
