@@ -1,12 +1,18 @@
-extension Array {
+extension RandomAccessCollection {
     /// The first index whose element satisfies `predicate`, which must be false and then true along the
-    /// array (a binary search): `count` when no element does.
-    public func partitioningIndex(where predicate: (Element) -> Bool) -> Int {
-        var low = 0
-        var high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
+    /// collection (a binary search): `endIndex` when no element does.
+    @inlinable public func partitioningIndex(where predicate: (Element) -> Bool) -> Index {
+        var low = startIndex
+        var length = count
+        while length > 0 {
+            let half = length / 2
+            let middle = index(low, offsetBy: half)
+            if predicate(self[middle]) {
+                length = half
+            } else {
+                low = index(after: middle)
+                length -= half + 1
+            }
         }
         return low
     }

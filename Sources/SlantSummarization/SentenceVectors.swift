@@ -28,8 +28,10 @@ struct SentenceVectors {
     let norms: [Double]
     /// Word tokens per sentence.
     let lengths: [Int]
-    /// Sentences per term id, with the term's count there (only terms below the frequency cap).
-    let postings: [[Posting]]
+    /// Sentences per term id, with the term's count there (only terms below the frequency cap), sorted by
+    /// sentence: term `t`'s postings are `postings[postingOffsets[t]..<postingOffsets[t + 1]]`.
+    let postings: [Posting]
+    let postingOffsets: [Int]
     /// Per sentence, its terms above the frequency cap (sorted by id), which the index leaves out.
     let frequentTerms: [[TermCount]]
 
@@ -61,8 +63,15 @@ struct SentenceVectors {
             ids[key] = new
             return new
         }
+        // The sentence's term counts, by term id (ids are dense), and the ids it holds.
+        var counts: [Double] = []
+        var terms: [Int32] = []
+        func add(_ term: Int32, _ amount: Double) {
+            if Int(term) >= counts.count { counts.append(contentsOf: repeatElement(0, count: Int(term) + 1 - counts.count)) }
+            if counts[Int(term)] == 0 { terms.append(term) }
+            counts[Int(term)] += amount
+        }
         for sentence in document.sentences {
-            var counts: [Int32: Double] = [:]
             var words = 0
             for token in document.tokens[sentence.tokens] where token.isWordLike {
                 words += 1
@@ -77,27 +86,38 @@ struct SentenceVectors {
                         stems[UTF8Key(text)] = term
                     }
                 }
-                counts[id(term), default: 0] += 1
+                add(id(term), 1)
                 if token.kind == .ideograph || token.kind == .kana {
                     let starts = Array(text.unicodeScalars.indices) + [text.endIndex]
                     if starts.count > 3 {  // three or more scalars
                         for index in 0..<(starts.count - 2) {
-                            counts[id(String(text[starts[index]..<starts[index + 2]])), default: 0] += 0.5
+                            add(id(String(text[starts[index]..<starts[index + 2]])), 0.5)
                         }
                     }
                 }
             }
-            frequencies.append(counts.map { TermCount(term: $0.key, count: $0.value) }.sorted { $0.term < $1.term })
+            terms.sort()
+            frequencies.append(terms.map { TermCount(term: $0, count: counts[Int($0)]) })
+            for term in terms { counts[Int(term)] = 0 }
+            terms.removeAll(keepingCapacity: true)
             lengths.append(words)
         }
         let sentenceCount = Double(max(1, frequencies.count))
         var documentFrequency = [Int](repeating: 0, count: ids.count)
         for counts in frequencies { for entry in counts { documentFrequency[Int(entry.term)] += 1 } }
         let idf = documentFrequency.map { log((sentenceCount + 1) / (Double($0) + 1)) + 1 }
-        var postings = [[Posting]](repeating: [], count: ids.count)
+        // Postings in one flat array: offsets from the capped frequencies, then filled sentence by sentence.
+        var postingOffsets = [Int](repeating: 0, count: ids.count + 1)
+        for term in 0..<ids.count {
+            let frequency = documentFrequency[term]
+            postingOffsets[term + 1] = postingOffsets[term] + (frequency <= Self.maximumDocumentFrequency ? frequency : 0)
+        }
+        var postings = [Posting](repeating: Posting(sentence: 0, count: 0), count: postingOffsets[ids.count])
+        var cursor = Array(postingOffsets.dropLast())
         for (index, counts) in frequencies.enumerated() {
             for entry in counts where documentFrequency[Int(entry.term)] <= Self.maximumDocumentFrequency {
-                postings[Int(entry.term)].append(Posting(sentence: Int32(index), count: entry.count))
+                postings[cursor[Int(entry.term)]] = Posting(sentence: Int32(index), count: entry.count)
+                cursor[Int(entry.term)] += 1
             }
         }
         self.frequentTerms = frequencies.map { counts in counts.filter { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency } }
@@ -105,6 +125,7 @@ struct SentenceVectors {
         self.idf = idf
         self.lengths = lengths
         self.postings = postings
+        self.postingOffsets = postingOffsets
         self.totals = frequencies.map { counts in counts.reduce(0) { $0 + $1.count } }
         self.norms = frequencies.map { counts in
             counts.reduce(0) { sum, entry in
@@ -182,7 +203,7 @@ struct SentenceVectors {
     /// The postings of a term within ``window`` sentences of `sentence` (only those after it when `after`);
     /// postings are sorted by sentence, so two binary searches find them.
     private func postingsNear(_ sentence: Int, term: Int32, after: Bool) -> ArraySlice<Posting> {
-        let list = postings[Int(term)]
+        let list = postings[postingOffsets[Int(term)]..<postingOffsets[Int(term) + 1]]
         let low = after ? sentence + 1 : sentence - Self.window
         let high = sentence + Self.window
         let lower = list.partitioningIndex { Int($0.sentence) >= low }
@@ -193,12 +214,17 @@ struct SentenceVectors {
     /// For each sentence, its cosine similarity to every sentence it shares an indexed term with. Each pair is
     /// computed once, by accumulating along the postings of the indexed terms (no lookups) and then merging
     /// the few frequent terms the two share; the cost is that of walking the postings.
-    func cosineGraph() -> [[(Int32, Double)]] {
-        var edges = [[(Int32, Double)]](repeating: [], count: count)
+    func cosineGraph() -> SparseGraph {
+        var forwardOffsets = [0]
+        forwardOffsets.reserveCapacity(count + 1)
+        var forwardTargets: [Int32] = []
+        var forwardWeights: [Double] = []
         var dots = [Double](repeating: 0, count: count)
         var touched: [Int] = []
         var isTouched = [Bool](repeating: false, count: count)
-        for sentence in 0..<count where norms[sentence] > 0 {
+        for sentence in 0..<count {
+            defer { forwardOffsets.append(forwardTargets.count) }
+            guard norms[sentence] > 0 else { continue }
             for entry in frequencies[sentence] {
                 let idfSquared = idf[Int(entry.term)] * idf[Int(entry.term)]
                 for posting in postingsNear(sentence, term: entry.term, after: true) {
@@ -214,14 +240,13 @@ struct SentenceVectors {
                 var dot = dots[other]
                 mergeJoin(frequentTerms[sentence], frequentTerms[other]) { term, left, right in dot += left * right * idf[term] * idf[term]
                 }
-                let value = dot / (norms[sentence] * norms[other])
-                edges[sentence].append((Int32(other), value))
-                edges[other].append((Int32(sentence), value))
+                forwardTargets.append(Int32(other))
+                forwardWeights.append(dot / (norms[sentence] * norms[other]))
                 dots[other] = 0
                 isTouched[other] = false
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return edges
+        return SparseGraph(count: count, forwardOffsets: forwardOffsets, forwardTargets: forwardTargets, forwardWeights: forwardWeights)
     }
 }

@@ -190,26 +190,27 @@ public struct Summarizer: Sendable {
 
     /// Each sentence's edges to the sentences it shares an indexed term with, weighted by `weight(target,
     /// source)`.
-    private func weightedEdges(_ vectors: SentenceVectors, weight: (Int, Int) -> Double) -> [[(Int32, Double)]] {
-        vectors.neighbours().enumerated().map { source, targets in targets.map { ($0, weight(Int($0), source)) } }
+    private func weightedEdges(_ vectors: SentenceVectors, weight: (Int, Int) -> Double) -> SparseGraph {
+        SparseGraph(rows: vectors.neighbours().enumerated().map { source, targets in targets.map { ($0, weight(Int($0), source)) } })
     }
 
     /// PageRank (damping 0.85, 40 iterations at most) over the weighted sparse graph; edges of weight 0 are
     /// dropped and each sentence's outgoing weights are normalised to sum to 1. The graph is flattened into
     /// one array of targets and one of shares, walked without bounds checks.
-    private func rank(_ weighted: [[(Int32, Double)]]) -> [Double] {
+    private func rank(_ weighted: SparseGraph) -> [Double] {
         let count = weighted.count
         var offsets = [Int](repeating: 0, count: count + 1)
         var targets: [Int32] = []
         var shares: [Double] = []
-        targets.reserveCapacity(weighted.reduce(0) { $0 + $1.count })
-        shares.reserveCapacity(targets.capacity)
-        for (source, outgoing) in weighted.enumerated() {
-            let total = outgoing.reduce(0) { $1.1 > 0 ? $0 + $1.1 : $0 }
+        targets.reserveCapacity(weighted.targets.count)
+        shares.reserveCapacity(weighted.targets.count)
+        for source in 0..<count {
+            let outgoing = weighted.offsets[source]..<weighted.offsets[source + 1]
+            let total = outgoing.reduce(0) { weighted.weights[$1] > 0 ? $0 + weighted.weights[$1] : $0 }
             if total > 0 {
-                for (target, value) in outgoing where value > 0 {
-                    targets.append(target)
-                    shares.append(value / total)
+                for edge in outgoing where weighted.weights[edge] > 0 {
+                    targets.append(weighted.targets[edge])
+                    shares.append(weighted.weights[edge] / total)
                 }
             }
             offsets[source + 1] = targets.count
