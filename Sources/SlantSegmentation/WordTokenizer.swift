@@ -35,12 +35,13 @@ public struct WordTokenizer: Sendable {
                 var covered = bytes.count
                 if let ranges { covered = ranges.reduce(0) { sum, range in sum + range.end - range.start } }
                 tokens.reserveCapacity(covered / 4)
+                var kinds = KindCache()
                 for range in ranges ?? [TextRange(start: 0, end: bytes.count)] where !range.isEmpty {
                     let slice = UnsafeBufferPointer(rebasing: bytes[range.range])
                     var start = range.start
                     let firstNew = tokens.count
                     try iterator.forEachBoundary(in: slice, base: range.start) { boundary in
-                        if let kind = classify(bytes, start, boundary.offset, boundary.ruleStatus) {
+                        if let kind = classify(bytes, start, boundary.offset, boundary.ruleStatus, &kinds) {
                             tokens.append(Token(range: TextRange(start: start, end: boundary.offset), kind: kind))
                         }
                         start = boundary.offset
@@ -54,7 +55,9 @@ public struct WordTokenizer: Sendable {
     }
 
     /// The kind of the segment `start..<end`, or nil for whitespace (outside raw mode).
-    private func classify(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ status: Int32) -> TokenKind? {
+    private func classify(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ status: Int32, _ kinds: inout KindCache
+    ) -> TokenKind? {
         switch WordStatus(ruleStatus: status) {
         case .number: return .number
         case .letter: return .word
@@ -65,7 +68,25 @@ public struct WordTokenizer: Sendable {
         guard let first = ByteText.scalar(bytes, at: start) else { return nil }
         if ByteText.isSpace(first) { return raw ? .space : nil }
         if first.value < 0x80 { return Self.asciiKinds[Int(first.value)] }  // no ASCII scalar starts an emoji token
-        return Self.kind(of: first, bytes, start, end)
+        // A one-scalar token's kind depends on the scalar alone (CJK punctuation: "，", "。").
+        guard ByteText.width(lead: bytes[start]) == end - start else { return Self.kind(of: first, bytes, start, end) }
+        return kinds.kind(of: first) { Self.kind(of: first, bytes, start, end) }
+    }
+
+    /// The kinds of recently seen one-scalar tokens, direct-mapped by the scalar's low bits: most non-ASCII
+    /// punctuation in a text is a handful of marks, each looked up in Unicode's tables once.
+    private struct KindCache {
+        private var scalars = [UInt32](repeating: UInt32.max, count: 256)
+        private var kinds = [TokenKind](repeating: .symbol, count: 256)
+
+        mutating func kind(of scalar: Unicode.Scalar, _ compute: () -> TokenKind) -> TokenKind {
+            let slot = Int(scalar.value & 0xFF)
+            if scalars[slot] == scalar.value { return kinds[slot] }
+            let kind = compute()
+            scalars[slot] = scalar.value
+            kinds[slot] = kind
+            return kind
+        }
     }
 
     /// The kind of a token starting with each ASCII scalar other than space, from its general category.
