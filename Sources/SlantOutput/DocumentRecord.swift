@@ -91,12 +91,27 @@ public enum DocumentRecord {
         }
     }
 
-    /// The `sentences` array, each with its markers and scores when `stance` is set.
+    /// The `sentences` array, each with its markers and scores when `stance` is set. A large document's
+    /// sentences are written in pieces on several threads and joined in order.
     static func writeSentences(of document: Document, into writer: inout JSONWriter, stance: Bool) {
-        var markerIndex = 0
+        let count = document.sentences.count
+        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
+        let pieces = DocumentParallelism.map(pieceCount) { piece in
+            var fragment = JSONWriter()
+            writeSentences((count * piece / pieceCount)..<(count * (piece + 1) / pieceCount), of: document, into: &fragment, stance: stance)
+            return fragment
+        }
         writer.key("sentences")
         writer.beginArray()
-        for (index, sentence) in document.sentences.enumerated() {
+        for piece in pieces { writer.appendValues(of: piece) }
+        writer.endArray()
+    }
+
+    /// Sentence objects, as top-level values of `writer`.
+    private static func writeSentences(_ sentences: Range<Int>, of document: Document, into writer: inout JSONWriter, stance: Bool) {
+        var markerIndex = document.markers.partitioningIndex { $0.sentence >= sentences.lowerBound }
+        for index in sentences {
+            let sentence = document.sentences[index]
             writer.beginObject()
             writeSpanFields(sentence.range, kind: nil, of: document, into: &writer)
             if stance {
@@ -114,7 +129,6 @@ public enum DocumentRecord {
             }
             writer.endObject()
         }
-        writer.endArray()
     }
 
     /// `"start", "end", "kind"?, "text"` of one span, into an open object.

@@ -39,6 +39,14 @@ public struct JSONWriter: Sendable {
     }
 
     /// Writes a key; the next call writes its value.
+    /// Appends, as values of the current array, the values `fragment` wrote at its top level (a fresh writer
+    /// separates top-level values with commas): pieces of one array written apart, then joined in order.
+    public mutating func appendValues(of fragment: JSONWriter) {
+        guard !fragment.bytes.isEmpty else { return }
+        separate()
+        bytes += fragment.bytes
+    }
+
     public mutating func key(_ name: String) {
         separate()
         appendString(name)

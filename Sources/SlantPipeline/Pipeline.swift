@@ -50,6 +50,7 @@ public struct Pipeline: Sendable {
         let workers = WindowGate(size: jobs)
         let emitter = OrderedEmitter<(Outcome, Rendered)>(emit: emit, window: window)
         let chain = self.chain
+        let jobs = self.jobs
         try await withThrowingDiscardingTaskGroup { group in
             var index = 0
             while true {
@@ -58,8 +59,10 @@ public struct Pipeline: Sendable {
                 index += 1
                 group.addTask {
                     _ = await workers.enter()
-                    let outcome = Pipeline.process(item, chain)
-                    let rendered = render(outcome)
+                    let (outcome, rendered) = DocumentParallelism.$threads.withValue(jobs) {
+                        let outcome = Pipeline.process(item, chain)
+                        return (outcome, render(outcome))
+                    }
                     await workers.leave()
                     try await emitter.deliver(position, (outcome, rendered))
                 }

@@ -54,25 +54,47 @@ public struct StanceAnnotator: Sendable {
         var markers: [Marker] = []
         var sentenceScores: [StanceScores] = []
         sentenceScores.reserveCapacity(document.sentences.count)
+        // Sentences are independent: a large document's are annotated in pieces, on several threads, and the
+        // pieces joined in order.
+        let count = document.sentences.count
+        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
         var text = document.text
-        text.withUTF8 { bytes in
-            for (sentenceIndex, sentence) in document.sentences.enumerated() {
-                let tokens = Array(document.tokens[sentence.tokens].filter { $0.kind != .space })
-                var found = lexiconMarkers(tokens, in: document, bytes: bytes, sentence: sentenceIndex)
-                found += detectorMarkers(tokens, bytes: bytes, sentence: sentenceIndex, existing: &found)
-                found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
-                var scores = StanceScores()
-                scores.words = tokens.filter(\.isWordLike).count
-                for marker in found { scores.add(marker) }
-                sentenceScores.append(scores)
-                markers += found
+        let pieces = text.withUTF8 { bytes in
+            let snapshot = document
+            return DocumentParallelism.map(pieceCount) { piece in
+                annotate(sentences: (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount), of: snapshot, bytes: bytes)
             }
+        }
+        for piece in pieces {
+            markers += piece.markers
+            sentenceScores += piece.scores
         }
         var profile = StanceScores()
         for scores in sentenceScores { profile.add(scores) }
         document.markers = markers
         document.sentenceScores = sentenceScores
         document.stanceProfile = profile
+    }
+
+    /// The markers and scores of some sentences.
+    private func annotate(
+        sentences: Range<Int>, of document: Document, bytes: UnsafeBufferPointer<UInt8>
+    ) -> (markers: [Marker], scores: [StanceScores]) {
+        var markers: [Marker] = []
+        var sentenceScores: [StanceScores] = []
+        sentenceScores.reserveCapacity(sentences.count)
+        for sentenceIndex in sentences {
+            let tokens = Array(document.tokens[document.sentences[sentenceIndex].tokens].filter { $0.kind != .space })
+            var found = lexiconMarkers(tokens, in: document, bytes: bytes, sentence: sentenceIndex)
+            found += detectorMarkers(tokens, bytes: bytes, sentence: sentenceIndex, existing: &found)
+            found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
+            var scores = StanceScores()
+            scores.words = tokens.filter(\.isWordLike).count
+            for marker in found { scores.add(marker) }
+            sentenceScores.append(scores)
+            markers += found
+        }
+        return (markers, sentenceScores)
     }
 
     // MARK: lexicon

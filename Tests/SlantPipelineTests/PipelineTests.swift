@@ -220,3 +220,46 @@ final class Collector: Sendable {
         #expect(seen == 3)
     }
 }
+
+@Suite struct DocumentParallelismTests {
+    /// A document over the splitting threshold, of many languages and line structures, built from the
+    /// sentence table's kind of text (written for these tests).
+    static let largeDocument: String = {
+        let paragraphs = [
+            "According to reports, the council will probably approve the plan. Obviously, critics disagree!\n",
+            "据报道，这个计划可能会通过。说实话，我们并不确定。“这是一个好主意，”他说。\n",
+            "Selon certains, le projet est peut-être utile. En fait, personne ne le sait.\n",
+            "• 1. Erstens: Wir wissen es nicht. • 2. Zweitens: Vielleicht morgen?\n",
+            "Возможно, это правда. Несомненно, вопрос сложный.\n\n",
+            "Perhaps it was the U.S. delegation, Mr. Smith said — \"we clearly need more time\".\n",
+        ]
+        var text = ""
+        var index = 0
+        while text.utf8.count < DocumentParallelism.minimumBytes + 50_000 {
+            text += paragraphs[index % paragraphs.count]
+            index += 1
+        }
+        return text
+    }()
+
+    @Test func aLargeDocumentComesOutTheSameOnOneThreadOrFour() throws {
+        let chain = try StageRegistry.standard.makeChain(["normalize", "language", "segment", "stance"].map { StageSpec($0) })
+        func run(threads: Int) throws -> [UInt8] {
+            var document = Document(id: "large", text: Self.largeDocument)
+            return try DocumentParallelism.$threads.withValue(threads) {
+                try chain.process(&document)
+                return DocumentRecord.line(for: document, parts: [.tokens, .stance])
+            }
+        }
+        let one = try run(threads: 1)
+        let four = try run(threads: 4)
+        #expect(one.count > DocumentParallelism.minimumBytes)
+        #expect(one == four)
+    }
+
+    @Test func piecesOfWorkComeBackInOrder() {
+        let squares = DocumentParallelism.$threads.withValue(3) { DocumentParallelism.map(100) { $0 * $0 } }
+        #expect(squares == (0..<100).map { $0 * $0 })
+        #expect(DocumentParallelism.$threads.withValue(3) { DocumentParallelism.map(0) { $0 } }.isEmpty)
+    }
+}

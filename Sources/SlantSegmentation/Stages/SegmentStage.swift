@@ -54,17 +54,88 @@ public struct SegmentStage: Stage {
             } else {
                 document.zones = ZoneScanner(markdown: isMarkdown).zones(of: document.text)
             }
-            document.sentences = try SentenceSplitter(mode: mode).sentences(
-                of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
-            guard findTokens else { return }
-            let prose = mode == .icu ? nil : document.zones.filter(\.holdsProse).map(\.content)
+            let splitter = SentenceSplitter(mode: mode)
             let tokenizer = WordTokenizer(raw: mode == .icu, mergeChinese: mergeChinese)
-            document.tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
+            let prose = mode == .icu ? nil : document.zones.filter(\.holdsProse).map(\.content)
+            if findTokens, let prose, DocumentParallelism.threads > 1, document.byteCount >= DocumentParallelism.minimumBytes {
+                try findInParallel(&document, splitter, tokenizer, prose: prose, markdown: isMarkdown)
+            } else {
+                document.sentences = try splitter.sentences(
+                    of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
+                guard findTokens else { return }
+                document.tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
+            }
             try splitTokensAtSentenceBoundaries(&document, tokenizer)
             assignTokens(&document)
         } catch {
             throw .failed(stage: Self.name, document: document.id, message: error.description)
         }
+    }
+
+    /// Sentences and tokens of a large document on several threads: the sentences as one work item, the
+    /// tokens as pieces of the prose cut after line feeds (ICU's word rules always break after a line feed,
+    /// and no merge joins tokens across one), so the joined result is what one thread finds.
+    private func findInParallel(
+        _ document: inout Document, _ splitter: SentenceSplitter, _ tokenizer: WordTokenizer, prose: [TextRange], markdown: Bool
+    ) throws(ICUError) {
+        enum Part {
+            case sentences([Sentence])
+            case tokens([Token])
+        }
+        var text = document.text
+        let pieces = text.withUTF8 { Self.pieces(of: prose, in: $0, count: 2 * DocumentParallelism.threads) }
+        let snapshot = document
+        let parts = DocumentParallelism.map(pieces.count + 1) { index -> Result<Part, ICUError> in
+            Result { () throws(ICUError) in
+                guard index > 0 else {
+                    return .sentences(
+                        try splitter.sentences(
+                            of: snapshot.text, zones: snapshot.zones, language: snapshot.language, markdown: markdown))
+                }
+                return .tokens(try tokenizer.tokens(of: snapshot.text, in: pieces[index - 1], language: snapshot.language))
+            }
+        }
+        var tokens: [Token] = []
+        for part in parts {
+            switch try part.get() {
+            case .sentences(let sentences): document.sentences = sentences
+            case .tokens(let found): tokens += found
+            }
+        }
+        document.tokens = tokens
+    }
+
+    /// `ranges` in about `count` pieces of similar size, in order: a range longer than a piece is cut after a
+    /// line feed near the piece's end (or kept whole when it has none).
+    static func pieces(of ranges: [TextRange], in bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [[TextRange]] {
+        let total = ranges.reduce(0) { $0 + $1.length }
+        let target = max(1, total / max(1, count))
+        var pieces: [[TextRange]] = []
+        var current: [TextRange] = []
+        var size = 0
+        for range in ranges {
+            var remaining = range
+            while size + remaining.length > target,
+                let cut = UnsafeBufferPointer(rebasing: bytes[(remaining.start + max(0, target - size))..<remaining.end])
+                    .firstIndex(of: 0x0A).map({ remaining.start + max(0, target - size) + $0 + 1 }),
+                cut < remaining.end
+            {
+                current.append(TextRange(start: remaining.start, end: cut))
+                pieces.append(current)
+                current = []
+                size = 0
+                remaining = TextRange(start: cut, end: remaining.end)
+            }
+            current.append(remaining)
+            size += remaining.length
+            if size >= target {
+                pieces.append(current)
+                current = []
+                size = 0
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 
     /// Re-tokenizes, piece by piece, each token that a sentence boundary cuts (the rules split run-together
