@@ -109,13 +109,21 @@ public struct AnnotatedMarkdown: Sendable {
         var out = "## Markers\n\n"
         if document.markers.isEmpty { return out + "*No stance markers.*\n" }
         out += "| # | sentence | text | category | entry | weight | modifiers |\n|---:|---:|---|---|---|---:|---|\n"
-        for (number, marker) in document.markers.enumerated() {
-            out +=
-                "| \(number + 1) | \(marker.sentence + 1) | \(MarkdownText.cell(document.slice(marker.range))) | \(marker.category.rawValue) "
-            out += "| \(MarkdownText.cell(marker.entry)) (\(marker.language)) | \(Self.number(marker.weight, digits: 2)) "
-            out += "| \(MarkdownText.cell(marker.modifiers.joined(separator: "; "))) |\n"
+        // A large document's rows are written in pieces on several threads, joined in order.
+        let count = document.markers.count
+        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
+        let pieces = DocumentParallelism.map(pieceCount) { piece in
+            var rows = ""
+            for number in (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount) {
+                let marker = document.markers[number]
+                rows +=
+                    "| \(number + 1) | \(marker.sentence + 1) | \(MarkdownText.cell(document.slice(marker.range))) | \(marker.category.rawValue) "
+                rows += "| \(MarkdownText.cell(marker.entry)) (\(marker.language)) | \(Self.number(marker.weight, digits: 2)) "
+                rows += "| \(MarkdownText.cell(marker.modifiers.joined(separator: "; "))) |\n"
+            }
+            return rows
         }
-        return out
+        return out + pieces.joined()
     }
 
     // MARK: the text

@@ -51,7 +51,6 @@ struct SentenceVectors {
 
     init(_ document: Document, stopWords: Set<UTF8Key>, stem: Bool = false) {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
-        var stems: [UTF8Key: String] = [:]
         var ids: [UTF8Key: Int32] = [:]
         var frequencies: [[TermCount]] = []
         var lengths: [Int] = []
@@ -63,6 +62,9 @@ struct SentenceVectors {
             ids[key] = new
             return new
         }
+        // What each folded word gives (stop word, stem, character bigrams), worked out at its first
+        // occurrence: one lookup per token after that. Stemming and bigrams depend on the token's kind.
+        var known: [[UTF8Key: TokenTerms]] = [[:], [:], [:]]
         // The sentence's term counts, by term id (ids are dense), and the ids it holds.
         var counts: [Double] = []
         var terms: [Int32] = []
@@ -71,36 +73,32 @@ struct SentenceVectors {
             if counts[Int(term)] == 0 { terms.append(term) }
             counts[Int(term)] += amount
         }
-        for sentence in document.sentences {
-            var words = 0
-            for token in document.tokens[sentence.tokens] where token.isWordLike {
-                words += 1
-                let text = Self.foldedTerm(document.slice(token.range))
-                if stopWords.contains(UTF8Key(text)) { continue }
-                var term = text
-                if let stemmer, token.kind == .word {
-                    if let known = stems[UTF8Key(text)] {
-                        term = known
+        var text = document.text
+        text.withUTF8 { bytes in
+            for sentence in document.sentences {
+                var words = 0
+                for token in document.tokens[sentence.tokens] where token.isWordLike {
+                    words += 1
+                    let folded = Self.foldedTerm(utf8: UnsafeBufferPointer(rebasing: bytes[token.range.range]))
+                    let kind = token.kind == .word ? 0 : token.kind == .ideograph || token.kind == .kana ? 1 : 2
+                    let key = UTF8Key(folded)
+                    let found: TokenTerms
+                    if let cached = known[kind][key] {
+                        found = cached
                     } else {
-                        term = stemmer.stem(text)
-                        stems[UTF8Key(text)] = term
+                        found = TokenTerms(folded, stopWords: stopWords, stemmer: kind == 0 ? stemmer : nil, bigrams: kind == 1, id: id)
+                        known[kind][key] = found
                     }
+                    guard let term = found.term else { continue }
+                    add(term, 1)
+                    for bigram in found.bigrams { add(bigram, 0.5) }
                 }
-                add(id(term), 1)
-                if token.kind == .ideograph || token.kind == .kana {
-                    let starts = Array(text.unicodeScalars.indices) + [text.endIndex]
-                    if starts.count > 3 {  // three or more scalars
-                        for index in 0..<(starts.count - 2) {
-                            add(id(String(text[starts[index]..<starts[index + 2]])), 0.5)
-                        }
-                    }
-                }
+                terms.sort()
+                frequencies.append(terms.map { TermCount(term: $0, count: counts[Int($0)]) })
+                for term in terms { counts[Int(term)] = 0 }
+                terms.removeAll(keepingCapacity: true)
+                lengths.append(words)
             }
-            terms.sort()
-            frequencies.append(terms.map { TermCount(term: $0, count: counts[Int($0)]) })
-            for term in terms { counts[Int(term)] = 0 }
-            terms.removeAll(keepingCapacity: true)
-            lengths.append(words)
         }
         let sentenceCount = Double(max(1, frequencies.count))
         var documentFrequency = [Int](repeating: 0, count: ids.count)
@@ -120,7 +118,11 @@ struct SentenceVectors {
                 cursor[Int(entry.term)] += 1
             }
         }
-        self.frequentTerms = frequencies.map { counts in counts.filter { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency } }
+        self.frequentTerms = frequencies.map { counts in
+            // Most sentences hold no frequent term: an empty array costs no allocation.
+            guard counts.contains(where: { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency }) else { return [] }
+            return counts.filter { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency }
+        }
         self.frequencies = frequencies
         self.idf = idf
         self.lengths = lengths
@@ -136,6 +138,34 @@ struct SentenceVectors {
     }
 
     var count: Int { frequencies.count }
+
+    /// The term ids one folded word contributes: none for a stop word; else its term (stemmed when asked)
+    /// and, for Chinese and Japanese words of three or more characters, their character bigrams.
+    private struct TokenTerms {
+        let term: Int32?
+        let bigrams: [Int32]
+
+        init(_ folded: String, stopWords: Set<UTF8Key>, stemmer: Stemmer?, bigrams: Bool, id: (String) -> Int32) {
+            guard !stopWords.contains(UTF8Key(folded)) else {
+                term = nil
+                self.bigrams = []
+                return
+            }
+            term = id(stemmer?.stem(folded) ?? folded)
+            guard bigrams else {
+                self.bigrams = []
+                return
+            }
+            let starts = Array(folded.unicodeScalars.indices) + [folded.endIndex]
+            // Three or more scalars.
+            self.bigrams = starts.count > 3 ? (0..<(starts.count - 2)).map { id(String(folded[starts[$0]..<starts[$0 + 2]])) } : []
+        }
+    }
+
+    /// ``foldedTerm(_:)`` of a token given as UTF-8 bytes.
+    static func foldedTerm(utf8 token: UnsafeBufferPointer<UInt8>) -> String {
+        String.quickLowercased(utf8: token) ?? foldedTerm(Substring(String(decoding: token, as: UTF8.self)))
+    }
 
     /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII, CJK and Hangul text is folded
     /// byte by byte.
@@ -213,17 +243,36 @@ struct SentenceVectors {
 
     /// For each sentence, its cosine similarity to every sentence it shares an indexed term with. Each pair is
     /// computed once, by accumulating along the postings of the indexed terms (no lookups) and then merging
-    /// the few frequent terms the two share; the cost is that of walking the postings.
-    func cosineGraph() -> SparseGraph {
+    /// the few frequent terms the two share; the cost is that of walking the postings. Sentences are
+    /// independent here, so a long document's are done in pieces on several threads and joined in order.
+    func cosineGraph(parallel: Bool = false) -> SparseGraph {
+        let pieceCount = parallel ? min(count, 4 * DocumentParallelism.threads) : 1
+        let pieces = DocumentParallelism.map(pieceCount) { piece in
+            forwardEdges(of: (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount))
+        }
         var forwardOffsets = [0]
         forwardOffsets.reserveCapacity(count + 1)
         var forwardTargets: [Int32] = []
         var forwardWeights: [Double] = []
+        for piece in pieces {
+            forwardOffsets += piece.ends.map { $0 + forwardTargets.count }
+            forwardTargets += piece.targets
+            forwardWeights += piece.weights
+        }
+        return SparseGraph(count: count, forwardOffsets: forwardOffsets, forwardTargets: forwardTargets, forwardWeights: forwardWeights)
+    }
+
+    /// The edges from each of `sentences` to later sentences, with where each sentence's edges end.
+    private func forwardEdges(of sentences: Range<Int>) -> (ends: [Int], targets: [Int32], weights: [Double]) {
+        var ends: [Int] = []
+        ends.reserveCapacity(sentences.count)
+        var targets: [Int32] = []
+        var weights: [Double] = []
         var dots = [Double](repeating: 0, count: count)
         var touched: [Int] = []
         var isTouched = [Bool](repeating: false, count: count)
-        for sentence in 0..<count {
-            defer { forwardOffsets.append(forwardTargets.count) }
+        for sentence in sentences {
+            defer { ends.append(targets.count) }
             guard norms[sentence] > 0 else { continue }
             for entry in frequencies[sentence] {
                 let idfSquared = idf[Int(entry.term)] * idf[Int(entry.term)]
@@ -240,13 +289,13 @@ struct SentenceVectors {
                 var dot = dots[other]
                 mergeJoin(frequentTerms[sentence], frequentTerms[other]) { term, left, right in dot += left * right * idf[term] * idf[term]
                 }
-                forwardTargets.append(Int32(other))
-                forwardWeights.append(dot / (norms[sentence] * norms[other]))
+                targets.append(Int32(other))
+                weights.append(dot / (norms[sentence] * norms[other]))
                 dots[other] = 0
                 isTouched[other] = false
             }
             touched.removeAll(keepingCapacity: true)
         }
-        return SparseGraph(count: count, forwardOffsets: forwardOffsets, forwardTargets: forwardTargets, forwardWeights: forwardWeights)
+        return (ends, targets, weights)
     }
 }

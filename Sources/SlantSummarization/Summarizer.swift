@@ -166,7 +166,7 @@ public struct Summarizer: Sendable {
         switch method {
         case .lead: return (0..<vectors.count).map { positionPrior($0) }
         case .centroid: return centroidScores(vectors)
-        case .lexrank: return rank(vectors.cosineGraph())
+        case .lexrank: return rank(vectors.cosineGraph(parallel: vectors.count >= 2 * SentenceVectors.window))
         case .textrank:
             let bm25 = BM25(vectors)
             return rank(weightedEdges(vectors) { a, b in bm25.score(query: a, document: b) })
