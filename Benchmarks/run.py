@@ -131,6 +131,9 @@ def stages_section(path, runs):
         ("summarize", "… + summarizer: `slant summarize FILE`", ["summarize", path]),
         ("annotate-jsonl", "`slant annotate FILE --format jsonl`", ["annotate", path, "--format", "jsonl"]),
         ("annotate", "`slant annotate FILE` (Markdown)", ["annotate", path]),
+        ("segment-1", "segmentation, one thread: `… --jobs 1`", ["segment", path, "--no-tokens", "--jobs", "1"]),
+        ("score-1", "… + language + stance, one thread: `slant score FILE --jobs 1`", ["score", path, "--jobs", "1"]),
+        ("annotate-1", "`slant annotate FILE --jobs 1` (Markdown, one thread)", ["annotate", path, "--jobs", "1"]),
     ]:
         rows[key] = Row(label, [SLANT] + args + ["--quiet"], size, runs)
         print(rows[key].markdown(limit), flush=True)
@@ -139,6 +142,15 @@ def stages_section(path, runs):
         print(f"- segmentation: {verdict(rows['segment'].rate / limit, 0.6)} of ICU")
         print(f"- segmentation + language + stance: {verdict(rows['score'].rate / limit, 0.4)} of ICU")
         print(f"- annotate to Markdown: {verdict(rows['annotate'].rate / limit, 0.25)} of ICU")
+        digests = []
+        for jobs in (1, 2):
+            output = os.path.join(WORK, f"speed_annotate_{jobs}.jsonl")
+            run_once([SLANT, "annotate", path, "--format", "jsonl", "--jobs", str(jobs), "--quiet"], output=output)
+            with open(output, "rb") as f:
+                digests.append(hashlib.sha256(f.read()).hexdigest())
+        print(f"- one document on two threads gives the same bytes as on one: {'yes' if digests[0] == digests[1] else 'NO'}")
+        print(f"- on one thread (`--jobs 1`; ICU's figure is one thread): segmentation {rows['segment-1'].rate / limit:.2f}, "
+              f"+ language + stance {rows['score-1'].rate / limit:.2f}, annotate {rows['annotate-1'].rate / limit:.2f}")
     return rows
 
 

@@ -89,7 +89,8 @@ struct CueMatcher: Sendable {
                     walk(from: start, skipping: leading, in: folded, into: &found)
                 }
             }
-            for (suffix, entry) in suffixes where folded[start].hasSuffix(suffix) {
+            // The last byte first: most tokens end otherwise, and `hasSuffix` compares characters.
+            for (suffix, entry) in suffixes where folded[start].utf8.last == suffix.utf8.last && folded[start].hasSuffix(suffix) {
                 found.append(Match(first: start, last: start, entry: entry))
             }
         }

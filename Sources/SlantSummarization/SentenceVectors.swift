@@ -65,6 +65,10 @@ struct SentenceVectors {
         // What each folded word gives (stop word, stem, character bigrams), worked out at its first
         // occurrence: one lookup per token after that. Stemming and bigrams depend on the token's kind.
         var known: [[UTF8Key: TokenTerms]] = [[:], [:], [:]]
+        // Room for a short document's words from the start (rehashing as they arrive costs more than the words).
+        let expected = min(document.tokens.count / 2, 4_096)
+        ids.reserveCapacity(expected)
+        known[0].reserveCapacity(expected)
         // The sentence's term counts, by term id (ids are dense), and the ids it holds.
         var counts: [Double] = []
         var terms: [Int32] = []
