@@ -63,9 +63,9 @@ public struct SegmentStage: Stage {
                 document.sentences = try splitter.sentences(
                     of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
                 guard findTokens else { return }
-                document.tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
+                let tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
+                document.tokens = try Self.cuttingAtSentences(tokens, document, tokenizer)
             }
-            try splitTokensAtSentenceBoundaries(&document, tokenizer)
             assignTokens(&document)
         } catch {
             throw .failed(stage: Self.name, document: document.id, message: error.description)
@@ -83,7 +83,7 @@ public struct SegmentStage: Stage {
             case tokens([Token])
         }
         var text = document.text
-        let pieces = text.withUTF8 { Self.pieces(of: prose, in: $0, count: 2 * DocumentParallelism.threads) }
+        let pieces = text.withUTF8 { TextPieces.cut(prose, in: $0, count: 2 * DocumentParallelism.threads) }
         let snapshot = document
         let parts = DocumentParallelism.map(pieces.count + 1) { index -> Result<Part, ICUError> in
             Result { () throws(ICUError) in
@@ -95,64 +95,42 @@ public struct SegmentStage: Stage {
                 return .tokens(try tokenizer.tokens(of: snapshot.text, in: pieces[index - 1], language: snapshot.language))
             }
         }
-        var tokens: [Token] = []
+        var found: [[Token]] = []
         for part in parts {
             switch try part.get() {
             case .sentences(let sentences): document.sentences = sentences
-            case .tokens(let found): tokens += found
+            case .tokens(let tokens): found.append(tokens)
             }
         }
+        let withSentences = document
+        let cut = DocumentParallelism.map(found.count) { index in
+            Result { () throws(ICUError) in try Self.cuttingAtSentences(found[index], withSentences, tokenizer) }
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(found.reduce(0) { $0 + $1.count } + 16)
+        for piece in cut { tokens += try piece.get() }
         document.tokens = tokens
     }
 
-    /// `ranges` in about `count` pieces of similar size, in order: a range longer than a piece is cut after a
-    /// line feed near the piece's end (or kept whole when it has none).
-    static func pieces(of ranges: [TextRange], in bytes: UnsafeBufferPointer<UInt8>, count: Int) -> [[TextRange]] {
-        let total = ranges.reduce(0) { $0 + $1.length }
-        let target = max(1, total / max(1, count))
-        var pieces: [[TextRange]] = []
-        var current: [TextRange] = []
-        var size = 0
-        for range in ranges {
-            var remaining = range
-            while size + remaining.length > target,
-                let cut = UnsafeBufferPointer(rebasing: bytes[(remaining.start + max(0, target - size))..<remaining.end])
-                    .firstIndex(of: 0x0A).map({ remaining.start + max(0, target - size) + $0 + 1 }),
-                cut < remaining.end
-            {
-                current.append(TextRange(start: remaining.start, end: cut))
-                pieces.append(current)
-                current = []
-                size = 0
-                remaining = TextRange(start: cut, end: remaining.end)
-            }
-            current.append(remaining)
-            size += remaining.length
-            if size >= target {
-                pieces.append(current)
-                current = []
-                size = 0
-            }
-        }
-        if !current.isEmpty { pieces.append(current) }
-        return pieces
-    }
-
-    /// Re-tokenizes, piece by piece, each token that a sentence boundary cuts (the rules split run-together
-    /// sentences such as "provincia.Perhaps", which ICU reads as one word), so every token lies inside one
-    /// sentence.
-    private func splitTokensAtSentenceBoundaries(_ document: inout Document, _ tokenizer: WordTokenizer) throws(ICUError) {
-        // One pass over sentence edges and tokens, both sorted: the cuts, if any (usually none).
+    /// `tokens` (in order, from anywhere in the document) with each token that a sentence boundary cuts
+    /// re-tokenized piece by piece (the rules split run-together sentences such as "provincia.Perhaps", which
+    /// ICU reads as one word), so every token lies inside one sentence. Usually nothing is cut, and `tokens`
+    /// comes back as it was.
+    private static func cuttingAtSentences(_ tokens: [Token], _ document: Document, _ tokenizer: WordTokenizer) throws(ICUError) -> [Token]
+    {
+        guard let first = tokens.first, let last = tokens.last else { return tokens }
+        // One pass over the sentence edges around these tokens and the tokens, both sorted: the cuts, if any.
         var cuts: [(token: Int, at: Int)] = []
         var tokenIndex = 0
-        let tokens = document.tokens
-        for sentence in document.sentences {
-            for edge in [sentence.range.start, sentence.range.end] {
+        var sentence = document.sentences.partitioningIndex { $0.range.end > first.range.start }
+        while sentence < document.sentences.count, document.sentences[sentence].range.start < last.range.end {
+            for edge in [document.sentences[sentence].range.start, document.sentences[sentence].range.end] {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.end <= edge { tokenIndex += 1 }
                 if tokenIndex < tokens.count, tokens[tokenIndex].range.start < edge { cuts.append((tokenIndex, edge)) }
             }
+            sentence += 1
         }
-        guard !cuts.isEmpty else { return }
+        guard !cuts.isEmpty else { return tokens }
         var result: [Token] = []
         result.reserveCapacity(tokens.count + cuts.count)
         var next = 0
@@ -171,7 +149,7 @@ public struct SegmentStage: Stage {
             next = token + 1
         }
         result += tokens[next...]
-        document.tokens = result
+        return result
     }
 
     /// Sets each sentence's token index range (tokens and sentences are both sorted).
