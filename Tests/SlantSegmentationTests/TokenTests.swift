@@ -1,6 +1,8 @@
 import Slant
 import Testing
 
+@testable import SlantSegmentation
+
 @Suite struct TokenTests {
     @Test func aTokenCutByASentenceBoundaryIsSplitThere() throws {
         // ICU reads "over.Perhaps" as one word; the rules end a sentence after "over.", so the token is split
@@ -84,5 +86,50 @@ import Testing
         let document = try segment(text, lang: "en")
         #expect(document.sentences.count == 1)
         #expect(document.tokens.count == 40_000)
+    }
+}
+
+@Suite struct TextPiecesTests {
+    /// The pieces' ranges, flattened: together they must be the input ranges, cut only after line feeds.
+    private func check(_ text: String, _ ranges: [TextRange], count: Int) -> [[TextRange]] {
+        var copy = text
+        let pieces = copy.withUTF8 { TextPieces.cut(ranges, in: $0, count: count) }
+        let bytes = Array(text.utf8)
+        let flat = pieces.flatMap { $0 }
+        #expect(pieces.allSatisfy { !$0.isEmpty })
+        #expect(flat.map { bytes[$0.range] }.joined().elementsEqual(ranges.map { bytes[$0.range] }.joined()))
+        for (left, right) in zip(flat, flat.dropFirst()) where left.end == right.start {
+            #expect(bytes[left.end - 1] == 0x0A, "cut at \(left.end) is not after a line feed")
+        }
+        return pieces
+    }
+
+    @Test func longRangesAreCutAfterLineFeedsIntoSimilarPieces() {
+        let text = (0..<400).map { "Line \($0): 据报道，这可能是真的。\n" }.joined()
+        let pieces = check(text, [TextRange(start: 0, end: text.utf8.count)], count: 4)
+        #expect(pieces.count >= 4 && pieces.count <= 5)
+        let sizes = pieces.map { $0.reduce(0) { $0 + $1.length } }
+        #expect(sizes.max()! - sizes.min()! <= text.utf8.count / 4)
+    }
+
+    @Test func aRangeWithoutLineFeedsStaysWhole() {
+        let text = String(repeating: "no line feed here ", count: 500)
+        let pieces = check(text, [TextRange(start: 0, end: text.utf8.count)], count: 8)
+        #expect(pieces.count == 1 && pieces[0].count == 1)
+    }
+
+    @Test func manySmallRangesAreGroupedInOrder() {
+        let text = (0..<100).map { "para \($0)\n\n" }.joined()
+        var ranges: [TextRange] = []
+        var offset = 0
+        for index in 0..<100 {
+            let length = "para \(index)".utf8.count
+            ranges.append(TextRange(start: offset, end: offset + length))
+            offset += length + 2
+        }
+        let pieces = check(text, ranges, count: 3)
+        #expect(pieces.count >= 3)
+        #expect(check(text, ranges, count: 1).count == 1)
+        #expect(check("", [], count: 4).isEmpty)
     }
 }
