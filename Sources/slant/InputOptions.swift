@@ -20,7 +20,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Language of every document (BCP 47, e.g. en, zh-Hans); skips identification.")
     var lang: String?
 
-    @Option(name: .long, help: "Documents processed at once (default: the number of cores).")
+    @Option(
+        name: .long,
+        help: "Documents processed at once, and threads for one document of 1 MB or more (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(name: .long, help: "Comma-separated stages to run, in order (see `slant stages`).")
