@@ -19,22 +19,25 @@ public enum DocumentParallelism {
         guard width > 1 else { return (0..<count).map(body) }
         return withoutActuallyEscaping(body) { body in
             let work = Work(count: count, body: body)
-            let group = DispatchGroup()
-            for _ in 1..<width { DispatchQueue.global().async(group: group) { work.run() } }
+            for _ in 1..<width { DispatchQueue.global().async { work.run() } }
             work.run()
-            group.wait()
             return work.results()
         }
     }
 
-    /// Work items handed out one at a time to whichever thread asks; each result slot is written by one
-    /// thread and read only after all have finished (`DispatchGroup.wait`).
+    /// Work items handed out one at a time to whichever thread asks. The calling thread takes items too, so
+    /// the work finishes even if no helper ever gets a thread; it then waits only for items other threads
+    /// are running, and a helper that starts late finds nothing left. Each result slot is written by one
+    /// thread, under the lock.
     private final class Work<Result>: @unchecked Sendable {
         private let count: Int
-        private let body: (Int) -> Result
+        /// Cleared before `map` returns, so a helper still queued holds no reference to the caller's closure.
+        private var body: ((Int) -> Result)?
         private var slots: [Result?]
         private var next = 0
+        private var running = 0
         private let lock = DispatchSemaphore(value: 1)
+        private let finished = DispatchSemaphore(value: 0)
 
         init(count: Int, body: @escaping (Int) -> Result) {
             self.count = count
@@ -43,22 +46,40 @@ public enum DocumentParallelism {
         }
 
         func run() {
-            while let index = take() {
-                let result = body(index)
-                lock.wait()
-                slots[index] = result
-                lock.signal()
+            while true {
+                let isLast: Bool
+                do {
+                    // The closure is held only inside this scope: it is released before the last item's
+                    // signal lets `map` return (`withoutActuallyEscaping` checks that nothing kept it).
+                    guard let (index, body) = take() else { return }
+                    let result = body(index)
+                    lock.wait()
+                    slots[index] = result
+                    running -= 1
+                    isLast = next == count && running == 0
+                    lock.signal()
+                }
+                if isLast { finished.signal() }
             }
         }
 
-        private func take() -> Int? {
+        /// The next item and the closure to run on it, or nil when every item is taken.
+        private func take() -> (Int, (Int) -> Result)? {
             lock.wait()
             defer { lock.signal() }
-            guard next < count else { return nil }
+            guard next < count, let body else { return nil }
             next += 1
-            return next - 1
+            running += 1
+            return (next - 1, body)
         }
 
-        func results() -> [Result] { slots.map { $0! } }
+        /// The results, once every item has finished.
+        func results() -> [Result] {
+            finished.wait()
+            lock.wait()
+            defer { lock.signal() }
+            body = nil
+            return slots.map { $0! }
+        }
     }
 }

@@ -257,6 +257,17 @@ final class Collector: Sendable {
         #expect(one == four)
     }
 
+    @Test func manyShortRunsEndCleanly() {
+        // Helpers that start late, or finish the last item, must not keep the caller's closure once `map`
+        // returns (`withoutActuallyEscaping` would trap); thousands of short runs make such races likely.
+        var wrong = 0
+        for round in 0..<3_000 {
+            let sums = DocumentParallelism.$threads.withValue(4) { DocumentParallelism.map(6) { $0 + round } }
+            if sums != (0..<6).map({ $0 + round }) { wrong += 1 }
+        }
+        #expect(wrong == 0)
+    }
+
     @Test func piecesOfWorkComeBackInOrder() {
         let squares = DocumentParallelism.$threads.withValue(3) { DocumentParallelism.map(100) { $0 * $0 } }
         #expect(squares == (0..<100).map { $0 * $0 })
