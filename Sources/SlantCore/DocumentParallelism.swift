@@ -13,16 +13,16 @@ public enum DocumentParallelism {
     public static let minimumBytes = 1 << 20
 
     /// `body(0) … body(count - 1)`, computed on up to ``threads`` threads (the calling one included), returned
-    /// in order. The calls must be independent of each other.
-    public static func map<Result>(_ count: Int, _ body: (Int) -> Result) -> [Result] {
+    /// in order. The calls must be independent of each other. `body` is escaping because a helper thread that
+    /// starts late may still hold it after `map` returns, though it never calls it then: every item is done
+    /// by the time `map` returns.
+    public static func map<Result>(_ count: Int, _ body: @escaping (Int) -> Result) -> [Result] {
         let width = min(threads, count)
         guard width > 1 else { return (0..<count).map(body) }
-        return withoutActuallyEscaping(body) { body in
-            let work = Work(count: count, body: body)
-            for _ in 1..<width { DispatchQueue.global().async { work.run() } }
-            work.run()
-            return work.results()
-        }
+        let work = Work(count: count, body: body)
+        for _ in 1..<width { DispatchQueue.global().async { work.run() } }
+        work.run()
+        return work.results()
     }
 
     /// Work items handed out one at a time to whichever thread asks. The calling thread takes items too, so
@@ -31,7 +31,7 @@ public enum DocumentParallelism {
     /// thread, under the lock.
     private final class Work<Result>: @unchecked Sendable {
         private let count: Int
-        /// Cleared before `map` returns, so a helper still queued holds no reference to the caller's closure.
+        /// Cleared before `map` returns, so a helper still queued does not keep what the closure captured.
         private var body: ((Int) -> Result)?
         private var slots: [Result?]
         private var next = 0
@@ -49,8 +49,7 @@ public enum DocumentParallelism {
             while true {
                 let isLast: Bool
                 do {
-                    // The closure is held only inside this scope: it is released before the last item's
-                    // signal lets `map` return (`withoutActuallyEscaping` checks that nothing kept it).
+                    // The closure is held only inside this scope, and released before the last item's signal.
                     guard let (index, body) = take() else { return }
                     let result = body(index)
                     lock.wait()
