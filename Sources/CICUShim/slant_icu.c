@@ -257,29 +257,20 @@ int32_t slant_script_of(int32_t codepoint) {
 
 /* ---------------------------------------------------------------- normalization and folding */
 
-/* Converts UTF-8 to a freshly allocated UTF-16 buffer (ill-formed bytes become U+FFFD). */
+/* Converts UTF-8 to a freshly allocated UTF-16 buffer (ill-formed bytes become U+FFFD, as for the break
+ * iterators). */
 static UChar *utf16_from_utf8(const char *text, int64_t length, int32_t *utf16_length, UErrorCode *error) {
     if (length > INT32_MAX / 2) {
         *error = U_INDEX_OUTOFBOUNDS_ERROR;
         return NULL;
     }
-    int32_t needed = 0;
-    UErrorCode preflight = U_ZERO_ERROR;
-    u_strFromUTF8WithSub(NULL, 0, &needed, text, (int32_t)length, 0xFFFD, NULL, &preflight);
-    if (preflight != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(preflight)) {
-        *error = preflight;
-        return NULL;
-    }
-    UChar *buffer = malloc(sizeof(UChar) * ((size_t)needed + 1));
+    /* UTF-16 never needs more units than UTF-8 has bytes. */
+    UChar *buffer = malloc(sizeof(UChar) * ((size_t)length + 1));
     if (buffer == NULL) {
         *error = U_MEMORY_ALLOCATION_ERROR;
         return NULL;
     }
-    u_strFromUTF8WithSub(buffer, needed + 1, utf16_length, text, (int32_t)length, 0xFFFD, NULL, error);
-    if (U_FAILURE(*error)) {
-        free(buffer);
-        return NULL;
-    }
+    *utf16_length = convert_to_utf16((const uint8_t *)text, (int32_t)length, buffer);
     return buffer;
 }
 

@@ -12,6 +12,17 @@ public enum DocumentParallelism {
     /// Documents smaller than this (UTF-8 bytes) are not split: below it, threads cost more than they save.
     public static let minimumBytes = 1 << 20
 
+    /// Whether a document of `byteCount` bytes is worth splitting across threads: there is more than one
+    /// thread, and the document is at least ``minimumBytes`` long.
+    public static func splits(byteCount: Int) -> Bool { threads > 1 && byteCount >= minimumBytes }
+
+    /// `body` on consecutive ranges that cover `0..<count`, results in order: four ranges per thread (so
+    /// uneven ones balance) when `splitting`, else the whole range at once.
+    public static func map<Result>(ranges count: Int, splitting: Bool, _ body: @escaping (Range<Int>) -> Result) -> [Result] {
+        let pieces = splitting ? min(count, 4 * threads) : 1
+        return map(pieces) { piece in body((count * piece / pieces)..<(count * (piece + 1) / pieces)) }
+    }
+
     /// `body(0) … body(count - 1)`, computed on up to ``threads`` threads (the calling one included), returned
     /// in order. The calls must be independent of each other. `body` is escaping because a helper thread that
     /// starts late may still hold it after `map` returns, though it never calls it then: every item is done

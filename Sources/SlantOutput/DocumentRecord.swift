@@ -94,11 +94,11 @@ public enum DocumentRecord {
     /// The `sentences` array, each with its markers and scores when `stance` is set. A large document's
     /// sentences are written in pieces on several threads and joined in order.
     static func writeSentences(of document: Document, into writer: inout JSONWriter, stance: Bool) {
-        let count = document.sentences.count
-        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
-        let pieces = DocumentParallelism.map(pieceCount) { piece in
+        let pieces = DocumentParallelism.map(
+            ranges: document.sentences.count, splitting: DocumentParallelism.splits(byteCount: document.byteCount)
+        ) { sentences in
             var fragment = JSONWriter()
-            writeSentences((count * piece / pieceCount)..<(count * (piece + 1) / pieceCount), of: document, into: &fragment, stance: stance)
+            writeSentences(sentences, of: document, into: &fragment, stance: stance)
             return fragment
         }
         writer.key("sentences")

@@ -110,11 +110,11 @@ public struct AnnotatedMarkdown: Sendable {
         if document.markers.isEmpty { return out + "*No stance markers.*\n" }
         out += "| # | sentence | text | category | entry | weight | modifiers |\n|---:|---:|---|---|---|---:|---|\n"
         // A large document's rows are written in pieces on several threads, joined in order.
-        let count = document.markers.count
-        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
-        let pieces = DocumentParallelism.map(pieceCount) { piece in
+        let pieces = DocumentParallelism.map(
+            ranges: document.markers.count, splitting: DocumentParallelism.splits(byteCount: document.byteCount)
+        ) { numbers in
             var rows = ""
-            for number in (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount) {
+            for number in numbers {
                 let marker = document.markers[number]
                 rows +=
                     "| \(number + 1) | \(marker.sentence + 1) | \(MarkdownText.cell(document.slice(marker.range))) | \(marker.category.rawValue) "

@@ -56,13 +56,12 @@ public struct StanceAnnotator: Sendable {
         sentenceScores.reserveCapacity(document.sentences.count)
         // Sentences are independent: a large document's are annotated in pieces, on several threads, and the
         // pieces joined in order.
-        let count = document.sentences.count
-        let pieceCount = document.byteCount >= DocumentParallelism.minimumBytes ? min(count, 4 * DocumentParallelism.threads) : 1
+        let splitting = DocumentParallelism.splits(byteCount: document.byteCount)
         var text = document.text
         let pieces = text.withUTF8 { bytes in
             let snapshot = document
-            return DocumentParallelism.map(pieceCount) { piece in
-                annotate(sentences: (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount), of: snapshot, bytes: bytes)
+            return DocumentParallelism.map(ranges: snapshot.sentences.count, splitting: splitting) { sentences in
+                annotate(sentences: sentences, of: snapshot, bytes: bytes)
             }
         }
         for piece in pieces {

@@ -166,16 +166,11 @@ struct SentenceVectors {
         }
     }
 
-    /// ``foldedTerm(_:)`` of a token given as UTF-8 bytes.
+    /// A token's text (UTF-8 bytes) lowercased, with the typographic apostrophe as `'`; ASCII, CJK and Hangul
+    /// text is folded byte by byte.
     static func foldedTerm(utf8 token: UnsafeBufferPointer<UInt8>) -> String {
-        String.quickLowercased(utf8: token) ?? foldedTerm(Substring(String(decoding: token, as: UTF8.self)))
-    }
-
-    /// A token's text lowercased, with the typographic apostrophe as `'`; ASCII, CJK and Hangul text is folded
-    /// byte by byte.
-    static func foldedTerm(_ token: Substring) -> String {
-        if let quick = token.quickLowercased() { return quick }
-        let lowered = token.lowercased()
+        if let quick = String.quickLowercased(utf8: token) { return quick }
+        let lowered = String(decoding: token, as: UTF8.self).lowercased()
         return lowered.unicodeScalars.contains("’") ? lowered.replacingOccurrences(of: "’", with: "'") : lowered
     }
 
@@ -250,10 +245,7 @@ struct SentenceVectors {
     /// the few frequent terms the two share; the cost is that of walking the postings. Sentences are
     /// independent here, so a long document's are done in pieces on several threads and joined in order.
     func cosineGraph(parallel: Bool = false) -> SparseGraph {
-        let pieceCount = parallel ? min(count, 4 * DocumentParallelism.threads) : 1
-        let pieces = DocumentParallelism.map(pieceCount) { piece in
-            forwardEdges(of: (count * piece / pieceCount)..<(count * (piece + 1) / pieceCount))
-        }
+        let pieces = DocumentParallelism.map(ranges: count, splitting: parallel) { forwardEdges(of: $0) }
         var forwardOffsets = [0]
         forwardOffsets.reserveCapacity(count + 1)
         var forwardTargets: [Int32] = []

@@ -57,7 +57,7 @@ public struct SegmentStage: Stage {
             let splitter = SentenceSplitter(mode: mode)
             let tokenizer = WordTokenizer(raw: mode == .icu, mergeChinese: mergeChinese)
             let prose = mode == .icu ? nil : document.zones.filter(\.holdsProse).map(\.content)
-            if findTokens, let prose, DocumentParallelism.threads > 1, document.byteCount >= DocumentParallelism.minimumBytes {
+            if findTokens, let prose, DocumentParallelism.splits(byteCount: document.byteCount) {
                 try findInParallel(&document, splitter, tokenizer, prose: prose, markdown: isMarkdown)
             } else {
                 document.sentences = try splitter.sentences(
