@@ -55,12 +55,7 @@ public struct Document: Sendable {
 
     /// The text of a range. O(1) to locate on a native string; the range must lie on scalar boundaries,
     /// which every range Slant produces does.
-    public func slice(_ range: TextRange) -> Substring {
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: range.start)
-        let upper = utf8.index(lower, offsetBy: range.length)
-        return text[lower..<upper]
-    }
+    public func slice(_ range: TextRange) -> Substring { text.slice(range) }
 
     /// Number of UTF-8 bytes in the text.
     public var byteCount: Int { text.utf8.count }

@@ -41,3 +41,12 @@ public struct TextRange: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     public var description: String { "\(start)..<\(end)" }
 }
+
+extension String {
+    /// The text a byte range of this string's UTF-8 covers.
+    public func slice(_ range: TextRange) -> Substring {
+        let lower = utf8.index(utf8.startIndex, offsetBy: range.start)
+        let upper = utf8.index(lower, offsetBy: range.length)
+        return self[lower..<upper]
+    }
+}

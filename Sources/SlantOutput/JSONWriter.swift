@@ -48,7 +48,7 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func key(_ name: String) {
-        separate()
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
@@ -63,7 +63,26 @@ public struct JSONWriter: Sendable {
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        appendDigits(of: value)
+    }
+
+    /// Appends the decimal digits of `value` (with a minus sign when negative), with no string in between.
+    private mutating func appendDigits(of value: Int) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        guard magnitude >= 10 else {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var start = 20
+            while magnitude > 0 {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
     }
 
     /// Writes a number with at most `digits` decimals, trailing zeros removed (deterministic formatting).
@@ -77,7 +96,7 @@ public struct JSONWriter: Sendable {
         for _ in 0..<digits { scale *= 10 }
         let rounded = (value * scale).rounded() / scale
         if rounded == rounded.rounded(), abs(rounded) < 1e15 {
-            bytes.append(contentsOf: String(Int(rounded)).utf8)
+            appendDigits(of: Int(rounded))
         } else {
             bytes.append(contentsOf: String(rounded).utf8)
         }
@@ -114,10 +133,17 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// Whether a byte is written escaped: controls, the quotation mark, the backslash and DEL.
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F }
+
     /// Appends UTF-8 with JSON escapes: runs that need none are copied at once.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.contains(where: Self.needsEscape) else {
+            bytes.append(contentsOf: utf8)
+            return
+        }
         var runStart = 0
-        for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F {
+        for (index, byte) in utf8.enumerated() where Self.needsEscape(byte) {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             switch byte {
             case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

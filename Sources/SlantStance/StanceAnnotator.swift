@@ -83,12 +83,12 @@ public struct StanceAnnotator: Sendable {
         var sentenceScores: [StanceScores] = []
         sentenceScores.reserveCapacity(sentences.count)
         for sentenceIndex in sentences {
-            let tokens = Array(document.tokens[document.sentences[sentenceIndex].tokens].filter { $0.kind != .space })
+            let tokens = document.tokens[document.sentences[sentenceIndex].tokens].filter { $0.kind != .space }
             var found = lexiconMarkers(tokens, in: document, bytes: bytes, sentence: sentenceIndex)
             found += detectorMarkers(tokens, bytes: bytes, sentence: sentenceIndex, existing: &found)
             found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
             var scores = StanceScores()
-            scores.words = tokens.filter(\.isWordLike).count
+            scores.words = tokens.count(where: \.isWordLike)
             for marker in found { scores.add(marker) }
             sentenceScores.append(scores)
             markers += found
@@ -106,7 +106,7 @@ public struct StanceAnnotator: Sendable {
                 : Lexicon.fold(utf8: UnsafeBufferPointer(rebasing: bytes[token.range.range]))
         }
         let firstWord = tokens.firstIndex(where: \.isWordLike) ?? 0
-        let context = Context(document: document, tokens: tokens, folded: folded, firstWord: firstWord, unspaced: matcher.unspaced)
+        let context = Context(text: document.text, tokens: tokens, folded: folded, firstWord: firstWord, unspaced: matcher.unspaced)
         let candidates = matcher.matches(in: folded).filter { context.satisfies(lexicon.entries[$0.entry], $0) }
         // Longest first: "you may wonder" beats "may", "no doubt" beats "doubt".
         let ordered = candidates.sorted { a, b in
@@ -206,14 +206,16 @@ public struct StanceAnnotator: Sendable {
 
 /// The tokens of one sentence and the context conditions of lexicon entries.
 private struct Context {
-    let document: Document
+    /// The document's text (not the document: the context is copied into closures, and a string is one
+    /// reference to retain).
+    let text: String
     let tokens: [Token]
     let folded: [String]
     let firstWord: Int
     let unspaced: Bool
 
     /// The text of token `index`.
-    func text(_ index: Int) -> Substring { document.slice(tokens[index].range) }
+    func text(_ index: Int) -> Substring { text.slice(tokens[index].range) }
 
     /// The byte where a match starts (inside its first token for `inside-words` cues).
     func start(of match: CueMatcher.Match) -> Int {

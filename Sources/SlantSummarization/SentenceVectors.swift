@@ -51,70 +51,21 @@ struct SentenceVectors {
 
     init(_ document: Document, stopWords: Set<UTF8Key>, stem: Bool = false) {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
-        var ids: [UTF8Key: Int32] = [:]
-        var frequencies: [[TermCount]] = []
-        var lengths: [Int] = []
-        frequencies.reserveCapacity(document.sentences.count)
-        func id(_ term: String) -> Int32 {
-            let key = UTF8Key(term)
-            if let existing = ids[key] { return existing }
-            let new = Int32(ids.count)
-            ids[key] = new
-            return new
-        }
-        // What each folded word gives (stop word, stem, character bigrams), worked out at its first
-        // occurrence: one lookup per token after that. Stemming and bigrams depend on the token's kind.
-        var known: [[UTF8Key: TokenTerms]] = [[:], [:], [:]]
-        // Room for a short document's words from the start (rehashing as they arrive costs more than the words).
-        let expected = min(document.tokens.count / 2, 4_096)
-        ids.reserveCapacity(expected)
-        known[0].reserveCapacity(expected)
-        // The sentence's term counts, by term id (ids are dense), and the ids it holds.
-        var counts: [Double] = []
-        var terms: [Int32] = []
-        func add(_ term: Int32, _ amount: Double) {
-            if Int(term) >= counts.count { counts.append(contentsOf: repeatElement(0, count: Int(term) + 1 - counts.count)) }
-            if counts[Int(term)] == 0 { terms.append(term) }
-            counts[Int(term)] += amount
-        }
         var text = document.text
-        text.withUTF8 { bytes in
-            for sentence in document.sentences {
-                var words = 0
-                for token in document.tokens[sentence.tokens] where token.isWordLike {
-                    words += 1
-                    let folded = Self.foldedTerm(utf8: UnsafeBufferPointer(rebasing: bytes[token.range.range]))
-                    let kind = token.kind == .word ? 0 : token.kind == .ideograph || token.kind == .kana ? 1 : 2
-                    let key = UTF8Key(folded)
-                    let found: TokenTerms
-                    if let cached = known[kind][key] {
-                        found = cached
-                    } else {
-                        found = TokenTerms(folded, stopWords: stopWords, stemmer: kind == 0 ? stemmer : nil, bigrams: kind == 1, id: id)
-                        known[kind][key] = found
-                    }
-                    guard let term = found.term else { continue }
-                    add(term, 1)
-                    for bigram in found.bigrams { add(bigram, 0.5) }
-                }
-                terms.sort()
-                frequencies.append(terms.map { TermCount(term: $0, count: counts[Int($0)]) })
-                for term in terms { counts[Int(term)] = 0 }
-                terms.removeAll(keepingCapacity: true)
-                lengths.append(words)
-            }
+        let (frequencies, lengths, termCount) = text.withUTF8 { bytes in
+            Self.countTerms(of: document, utf8: bytes, stopWords: stopWords, stemmer: stemmer)
         }
         let sentenceCount = Double(max(1, frequencies.count))
-        var documentFrequency = [Int](repeating: 0, count: ids.count)
+        var documentFrequency = [Int](repeating: 0, count: termCount)
         for counts in frequencies { for entry in counts { documentFrequency[Int(entry.term)] += 1 } }
         let idf = documentFrequency.map { log((sentenceCount + 1) / (Double($0) + 1)) + 1 }
         // Postings in one flat array: offsets from the capped frequencies, then filled sentence by sentence.
-        var postingOffsets = [Int](repeating: 0, count: ids.count + 1)
-        for term in 0..<ids.count {
+        var postingOffsets = [Int](repeating: 0, count: termCount + 1)
+        for term in 0..<termCount {
             let frequency = documentFrequency[term]
             postingOffsets[term + 1] = postingOffsets[term] + (frequency <= Self.maximumDocumentFrequency ? frequency : 0)
         }
-        var postings = [Posting](repeating: Posting(sentence: 0, count: 0), count: postingOffsets[ids.count])
+        var postings = [Posting](repeating: Posting(sentence: 0, count: 0), count: postingOffsets[termCount])
         var cursor = Array(postingOffsets.dropLast())
         for (index, counts) in frequencies.enumerated() {
             for entry in counts where documentFrequency[Int(entry.term)] <= Self.maximumDocumentFrequency {
@@ -143,9 +94,139 @@ struct SentenceVectors {
 
     var count: Int { frequencies.count }
 
+    /// Per sentence, its term counts sorted by term id and its word count; and how many term ids there are.
+    ///
+    /// Term ids follow the order of first occurrence. A large document is read in pieces on several threads:
+    /// each piece numbers its own distinct words, the pieces' words are then given term ids in piece order
+    /// (which is the order of first occurrence, so the ids are those of a single pass), and each piece counts
+    /// its sentences' terms. Only the middle step, one lookup per distinct word of a piece, is sequential.
+    private static func countTerms(
+        of document: Document, utf8 bytes: UnsafeBufferPointer<UInt8>, stopWords: Set<UTF8Key>, stemmer: Stemmer?
+    ) -> (frequencies: [[TermCount]], lengths: [Int], termCount: Int) {
+        let splitting = DocumentParallelism.splits(byteCount: bytes.count)
+        let pieces = DocumentParallelism.map(ranges: document.sentences.count, splitting: splitting) { sentences in
+            PieceWords(document, sentences: sentences, utf8: bytes)
+        }
+        var numbering = TermNumbering(stopWords: stopWords, stemmer: stemmer, remembers: pieces.count > 1)
+        let terms = pieces.map { piece in piece.words.map { numbering.terms(of: $0) } }
+        let termCount = numbering.count
+        let counted = DocumentParallelism.map(pieces.count) { index in pieces[index].termCounts(terms[index], termCount: termCount) }
+        return (counted.flatMap(\.self), pieces.flatMap(\.lengths), termCount)
+    }
+
+    /// A folded word and its kind (0: alphabetic, 1: Chinese or Japanese, 2: number), which decides whether it
+    /// is stemmed or split into character bigrams.
+    private struct Word {
+        let folded: String
+        let kind: Int
+    }
+
+    /// The words of a run of sentences, each distinct word numbered in order of first occurrence within the run.
+    private struct PieceWords: Sendable {
+        /// The distinct words, by local number.
+        var words: [Word] = []
+        /// The local number of each word-like token, in order.
+        var tokenWords: [Int32] = []
+        /// Where each sentence's tokens end in ``tokenWords``.
+        var sentenceEnds: [Int] = []
+        /// Word tokens per sentence.
+        var lengths: [Int] = []
+
+        init(_ document: Document, sentences: Range<Int>, utf8 bytes: UnsafeBufferPointer<UInt8>) {
+            var numbers: [[UTF8Key: Int32]] = [[:], [:], [:]]
+            // Room for a short document's words from the start (rehashing as they arrive costs more than the words).
+            numbers[0].reserveCapacity(min(document.tokens.count / 2, 4_096))
+            sentenceEnds.reserveCapacity(sentences.count)
+            lengths.reserveCapacity(sentences.count)
+            for sentence in document.sentences[sentences] {
+                let start = tokenWords.count
+                for token in document.tokens[sentence.tokens] where token.isWordLike {
+                    let folded = SentenceVectors.foldedTerm(utf8: UnsafeBufferPointer(rebasing: bytes[token.range.range]))
+                    let kind = token.kind == .word ? 0 : token.kind == .ideograph || token.kind == .kana ? 1 : 2
+                    let key = UTF8Key(folded)
+                    if let number = numbers[kind][key] {
+                        tokenWords.append(number)
+                    } else {
+                        let number = Int32(words.count)
+                        numbers[kind][key] = number
+                        words.append(Word(folded: folded, kind: kind))
+                        tokenWords.append(number)
+                    }
+                }
+                sentenceEnds.append(tokenWords.count)
+                lengths.append(tokenWords.count - start)
+            }
+        }
+
+        /// Each sentence's term counts, sorted by term id, given the terms of each local word.
+        func termCounts(_ terms: [TokenTerms], termCount: Int) -> [[TermCount]] {
+            var counts = [Double](repeating: 0, count: termCount)
+            var held: [Int32] = []
+            var result: [[TermCount]] = []
+            result.reserveCapacity(sentenceEnds.count)
+            func add(_ term: Int32, _ amount: Double) {
+                if counts[Int(term)] == 0 { held.append(term) }
+                counts[Int(term)] += amount
+            }
+            var start = 0
+            for end in sentenceEnds {
+                for number in tokenWords[start..<end] {
+                    let found = terms[Int(number)]
+                    guard let term = found.term else { continue }
+                    add(term, 1)
+                    for bigram in found.bigrams { add(bigram, 0.5) }
+                }
+                held.sort()
+                result.append(held.map { TermCount(term: $0, count: counts[Int($0)]) })
+                for term in held { counts[Int(term)] = 0 }
+                held.removeAll(keepingCapacity: true)
+                start = end
+            }
+            return result
+        }
+    }
+
+    /// Term ids for words, handed out in the order words are first asked about.
+    private struct TermNumbering {
+        let stopWords: Set<UTF8Key>
+        let stemmer: Stemmer?
+        /// Whether a word may be asked about again (several pieces), so its terms are remembered.
+        let remembers: Bool
+        private var ids: [UTF8Key: Int32] = [:]
+        private var known: [[UTF8Key: TokenTerms]] = [[:], [:], [:]]
+
+        init(stopWords: Set<UTF8Key>, stemmer: Stemmer?, remembers: Bool) {
+            self.stopWords = stopWords
+            self.stemmer = stemmer
+            self.remembers = remembers
+        }
+
+        /// How many term ids have been handed out.
+        var count: Int { ids.count }
+
+        /// The terms `word` contributes.
+        mutating func terms(of word: Word) -> TokenTerms {
+            let key = UTF8Key(word.folded)
+            if remembers, let cached = known[word.kind][key] { return cached }
+            let found = TokenTerms(word.folded, stopWords: stopWords, stemmer: word.kind == 0 ? stemmer : nil, bigrams: word.kind == 1) {
+                id(for: $0)
+            }
+            if remembers { known[word.kind][key] = found }
+            return found
+        }
+
+        private mutating func id(for term: String) -> Int32 {
+            let key = UTF8Key(term)
+            if let existing = ids[key] { return existing }
+            let new = Int32(ids.count)
+            ids[key] = new
+            return new
+        }
+    }
+
     /// The term ids one folded word contributes: none for a stop word; else its term (stemmed when asked)
     /// and, for Chinese and Japanese words of three or more characters, their character bigrams.
-    private struct TokenTerms {
+    private struct TokenTerms: Sendable {
         let term: Int32?
         let bigrams: [Int32]
 

@@ -1,3 +1,4 @@
+import Foundation
 import Slant
 import Testing
 
@@ -110,6 +111,52 @@ func summaryTexts(_ document: Document) -> [String] {
         for index in 0..<5_000 { text += "Sentence \(index) talks about topic\(index % 300) and topic\((index * 7) % 300) today. " }
         let document = try summarize(text, markdown: false, options: ["sentences": .integer(5)])
         #expect(document.summary.count == 5)
+    }
+
+    @Test func aLargeDocumentGetsTheSameTermsOnOneThreadOrSeveral() async throws {
+        // Over a megabyte of English (stemmed) and Chinese and Japanese (character bigrams) sentences, words
+        // drawn from a small generator so that most recur across the pieces the threads read: term ids are
+        // numbered in order of first occurrence either way, so the vectors and the summary are the same.
+        var state: UInt64 = 29
+        func pick(_ words: [String]) -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return words[Int(state >> 33) % words.count]
+        }
+        // New words keep appearing throughout, so every piece numbers some terms first seen in it.
+        let english = (0..<20_000).map { "council\($0)ing" } + ["voted", "bridges", "repairs", "markets", "rivers"]
+        let chinese = ["市议会", "桥梁维修", "经济发展", "河流", "研究人员", "新的政策", "居民", "报告"]
+        let japanese = ["市議会", "橋の修理", "経済", "研究者たち", "新しい政策"]
+        var text = ""
+        while text.utf8.count <= DocumentParallelism.minimumBytes + 50_000 {
+            text += "The \(pick(english)) \(pick(english)) near the \(pick(english)) today. "
+            text += "\(pick(chinese))认为\(pick(chinese))和\(pick(chinese))。"
+            text += "\(pick(japanese))は\(pick(japanese))を話した。\n"
+        }
+        let chain = try StageRegistry.standard.makeChain(
+            [StageSpec("normalize"), StageSpec("segment"), StageSpec("summarize", options: ["stem": .bool(true)])],
+            initialLayers: [.language])
+        let source = Document(id: "large", text: text, language: LanguageTag("en"))
+        @Sendable func run(threads: Int) throws -> (vectors: SentenceVectors, summary: [SummarySentence], splits: Bool) {
+            try DocumentParallelism.$threads.withValue(threads) {
+                var document = source
+                try chain.process(&document)
+                let vectors = SentenceVectors(document, stopWords: StopWords.list(for: "en"), stem: true)
+                return (vectors, document.summary, DocumentParallelism.splits(byteCount: document.byteCount))
+            }
+        }
+        // On a thread of its own, so it does not hold one of the few threads the other suites' tasks run on.
+        let (one, three) = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(with: Result { (try run(threads: 1), try run(threads: 3)) }) }
+        }
+        #expect(!one.splits && three.splits)
+        #expect(one.vectors.count > 10_000)
+        #expect(one.vectors.idf.count > 10_000)
+        // Compared as booleans: on a failure, the arrays would fill the log.
+        let sameTerms = one.vectors.frequencies.map { $0.map(\.term) } == three.vectors.frequencies.map { $0.map(\.term) }
+        let sameCounts = one.vectors.frequencies.map { $0.map(\.count) } == three.vectors.frequencies.map { $0.map(\.count) }
+        let sameWeights = one.vectors.idf == three.vectors.idf && one.vectors.lengths == three.vectors.lengths
+        #expect(sameTerms && sameCounts && sameWeights)
+        #expect(!one.summary.isEmpty && one.summary == three.summary)
     }
 }
 

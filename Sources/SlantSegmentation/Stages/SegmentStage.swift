@@ -64,7 +64,7 @@ public struct SegmentStage: Stage {
                     of: document.text, zones: document.zones, language: document.language, markdown: isMarkdown)
                 guard findTokens else { return }
                 let tokens = try tokenizer.tokens(of: document.text, in: prose, language: document.language)
-                document.tokens = try Self.cuttingAtSentences(tokens, document, tokenizer)
+                document.tokens = Self.joined([tokens], replacing: [try Self.cutTokens(tokens, document, tokenizer)])
             }
             assignTokens(&document)
         } catch {
@@ -74,7 +74,9 @@ public struct SegmentStage: Stage {
 
     /// Sentences and tokens of a large document on several threads: the sentences as one work item, the
     /// tokens as pieces of the prose cut after line feeds (ICU's word rules always break after a line feed,
-    /// and no merge joins tokens across one), so the joined result is what one thread finds.
+    /// and no merge joins tokens across one), so the joined result is what one thread finds. The prose is
+    /// cut in eight pieces per thread: scripts differ several times over in ICU's cost per byte, so pieces
+    /// of equal size do not take equal time.
     private func findInParallel(
         _ document: inout Document, _ splitter: SentenceSplitter, _ tokenizer: WordTokenizer, prose: [TextRange], markdown: Bool
     ) throws(ICUError) {
@@ -83,7 +85,7 @@ public struct SegmentStage: Stage {
             case tokens([Token])
         }
         var text = document.text
-        let pieces = text.withUTF8 { TextPieces.cut(prose, in: $0, count: 2 * DocumentParallelism.threads) }
+        let pieces = text.withUTF8 { TextPieces.cut(prose, in: $0, count: 8 * DocumentParallelism.threads) }
         let snapshot = document
         let parts = DocumentParallelism.map(pieces.count + 1) { index -> Result<Part, ICUError> in
             Result { () throws(ICUError) in
@@ -103,53 +105,81 @@ public struct SegmentStage: Stage {
             }
         }
         let withSentences = document
-        let cut = DocumentParallelism.map(found.count) { index in
-            Result { () throws(ICUError) in try Self.cuttingAtSentences(found[index], withSentences, tokenizer) }
+        let cuts = try DocumentParallelism.map(found.count) { index in
+            Result { () throws(ICUError) in try Self.cutTokens(found[index], withSentences, tokenizer) }
         }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(found.reduce(0) { $0 + $1.count } + 16)
-        for piece in cut { tokens += try piece.get() }
-        document.tokens = tokens
+        .map { result throws(ICUError) in try result.get() }
+        document.tokens = Self.joined(found, replacing: cuts)
     }
 
-    /// `tokens` (in order, from anywhere in the document) with each token that a sentence boundary cuts
+    /// A token that a sentence boundary cuts, by its index in a run of tokens, and the tokens that replace it.
+    private struct Cut {
+        let index: Int
+        let replacement: [Token]
+    }
+
+    /// The tokens of `tokens` (in order, from anywhere in the document) that a sentence boundary cuts, each
     /// re-tokenized piece by piece (the rules split run-together sentences such as "provincia.Perhaps", which
-    /// ICU reads as one word), so every token lies inside one sentence. Usually nothing is cut, and `tokens`
-    /// comes back as it was.
-    private static func cuttingAtSentences(_ tokens: [Token], _ document: Document, _ tokenizer: WordTokenizer) throws(ICUError) -> [Token]
-    {
-        guard let first = tokens.first, let last = tokens.last else { return tokens }
+    /// ICU reads as one word), so that every token lies inside one sentence. Usually there are none.
+    private static func cutTokens(_ tokens: [Token], _ document: Document, _ tokenizer: WordTokenizer) throws(ICUError) -> [Cut] {
+        guard let first = tokens.first, let last = tokens.last else { return [] }
         // One pass over the sentence edges around these tokens and the tokens, both sorted: the cuts, if any.
-        var cuts: [(token: Int, at: Int)] = []
+        var edges: [(token: Int, at: Int)] = []
         var tokenIndex = 0
         var sentence = document.sentences.partitioningIndex { $0.range.end > first.range.start }
         while sentence < document.sentences.count, document.sentences[sentence].range.start < last.range.end {
             for edge in [document.sentences[sentence].range.start, document.sentences[sentence].range.end] {
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.end <= edge { tokenIndex += 1 }
-                if tokenIndex < tokens.count, tokens[tokenIndex].range.start < edge { cuts.append((tokenIndex, edge)) }
+                if tokenIndex < tokens.count, tokens[tokenIndex].range.start < edge { edges.append((tokenIndex, edge)) }
             }
             sentence += 1
         }
-        guard !cuts.isEmpty else { return tokens }
-        var result: [Token] = []
-        result.reserveCapacity(tokens.count + cuts.count)
+        var cuts: [Cut] = []
         var next = 0
-        var cut = 0
-        while cut < cuts.count {
-            let token = cuts[cut].token
-            result += tokens[next..<token]
-            var edges = [tokens[token].range.start]
-            while cut < cuts.count, cuts[cut].token == token {
-                if edges.last != cuts[cut].at { edges.append(cuts[cut].at) }
-                cut += 1
+        while next < edges.count {
+            let token = edges[next].token
+            var bounds = [tokens[token].range.start]
+            while next < edges.count, edges[next].token == token {
+                if bounds.last != edges[next].at { bounds.append(edges[next].at) }
+                next += 1
             }
-            edges.append(tokens[token].range.end)
-            let pieces = zip(edges, edges.dropFirst()).map { TextRange(start: $0, end: $1) }
-            result += try tokenizer.tokens(of: document.text, in: pieces, language: document.language)
-            next = token + 1
+            bounds.append(tokens[token].range.end)
+            let pieces = zip(bounds, bounds.dropFirst()).map { TextRange(start: $0, end: $1) }
+            cuts.append(Cut(index: token, replacement: try tokenizer.tokens(of: document.text, in: pieces, language: document.language)))
         }
-        result += tokens[next...]
-        return result
+        return cuts
+    }
+
+    /// Runs of tokens, in order, joined into one array with their cut tokens replaced. The runs are copied into
+    /// place side by side on the threads the document may use; a single run without cuts is not copied.
+    private static func joined(_ runs: [[Token]], replacing cuts: [[Cut]]) -> [Token] {
+        if runs.count == 1, cuts[0].isEmpty { return runs[0] }
+        var offsets = [0]
+        for (tokens, replaced) in zip(runs, cuts) {
+            offsets.append(offsets[offsets.count - 1] + tokens.count + replaced.reduce(0) { $0 + $1.replacement.count - 1 })
+        }
+        let total = offsets[runs.count]
+        return [Token](unsafeUninitializedCapacity: total) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            _ = DocumentParallelism.map(runs.count) { run in
+                var out = base + offsets[run]
+                func copy(_ tokens: UnsafeBufferPointer<Token>) {
+                    guard let start = tokens.baseAddress else { return }
+                    out.initialize(from: start, count: tokens.count)
+                    out += tokens.count
+                }
+                runs[run].withUnsafeBufferPointer { tokens in
+                    var next = 0
+                    for cut in cuts[run] {
+                        copy(UnsafeBufferPointer(rebasing: tokens[next..<cut.index]))
+                        cut.replacement.withUnsafeBufferPointer { copy($0) }
+                        next = cut.index + 1
+                    }
+                    copy(UnsafeBufferPointer(rebasing: tokens[next...]))
+                }
+            }
+            initialized = total
+        }
     }
 
     /// Sets each sentence's token index range (tokens and sentences are both sorted).
