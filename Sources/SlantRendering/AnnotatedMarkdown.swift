@@ -33,7 +33,7 @@ public struct AnnotatedMarkdown: Sendable {
     public func render(_ document: Document) -> String {
         var out = ""
         let profile = document.stanceProfile ?? StanceScores()
-        let words = document.tokens.filter(\.isWordLike).count
+        let words = document.tokens.count(where: \.isWordLike)
         let title = Self.title(of: document)
         out += "---\n"
         // Front matter is Markdown to Pandoc: `<` is written as an entity so no HTML gets through.

@@ -9,9 +9,28 @@ enum MarkdownText {
     static func escapePlain<S: StringProtocol>(_ text: S) -> String {
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escapePlain($0, into: &result) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { escapePlain($0, into: &result) } }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func escapePlain(_ bytes: UnsafeBufferPointer<UInt8>, into result: inout [UInt8]) {
         var atLineStart = true
         var pendingDigits = 0
-        for byte in text.utf8 {
+        var index = 0
+        while index < bytes.count {
+            if !atLineStart, pendingDigits == 0 {
+                // Inside a line, a run of bytes that need nothing is copied at once.
+                var end = index
+                while end < bytes.count, !isInlineSyntax(bytes[end]), bytes[end] != ASCII.newline { end += 1 }
+                if end > index {
+                    result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
+            let byte = bytes[index]
+            index += 1
             if atLineStart, byte == ASCII.space || byte == ASCII.tab {
                 result.append(byte)
                 continue
@@ -30,15 +49,22 @@ enum MarkdownText {
             }
             atLineStart = byte == ASCII.newline
             switch byte {
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), ASCII.backtick, UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"),
-                UInt8(ascii: "~"), ASCII.backslash:
-                result += [ASCII.backslash, byte]
             case ASCII.lessThan: result += Array("&lt;".utf8)
             case UInt8(ascii: "&"): result += Array("&amp;".utf8)
+            case _ where isInlineSyntax(byte): result += [ASCII.backslash, byte]
             default: result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether a byte is written other than as itself inside a line: inline syntax, `<` and `&`.
+    private static func isInlineSyntax(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), ASCII.backtick, UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"),
+            UInt8(ascii: "~"), ASCII.backslash, ASCII.lessThan, UInt8(ascii: "&"):
+            true
+        default: false
+        }
     }
 
     /// Markdown source with raw HTML neutralised: every `<` becomes `&lt;`, so `<script>` or a stray `<div>`

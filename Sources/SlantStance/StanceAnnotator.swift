@@ -181,7 +181,7 @@ public struct StanceAnnotator: Sendable {
             while end < tokens.count, !(mark(tokens[end]).map { $0 == closers.0 || $0 == closers.1 } ?? false) {
                 end += 1
             }
-            let inside = tokens[(index + 1)..<min(end, tokens.count)].filter(\.isWordLike).count
+            let inside = tokens[(index + 1)..<min(end, tokens.count)].count(where: \.isWordLike)
             let last = min(end, tokens.count - 1)
             if inside >= 2 {
                 let range = TextRange(start: tokens[index].range.start, end: tokens[last].range.end)

@@ -73,23 +73,30 @@ struct SentenceVectors {
                 cursor[Int(entry.term)] += 1
             }
         }
-        self.frequentTerms = frequencies.map { counts in
-            // Most sentences hold no frequent term: an empty array costs no allocation.
-            guard counts.contains(where: { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency }) else { return [] }
-            return counts.filter { documentFrequency[Int($0.term)] > Self.maximumDocumentFrequency }
+        // Per sentence, independent of the others: a long document's in pieces, on several threads.
+        let frequencyOf = documentFrequency
+        let pieces = DocumentParallelism.map(ranges: frequencies.count, splitting: frequencies.count >= 2 * Self.window) { sentences in
+            sentences.map { sentence in
+                let counts = frequencies[sentence]
+                // Most sentences hold no frequent term: an empty array costs no allocation.
+                let isFrequent = { (entry: TermCount) in frequencyOf[Int(entry.term)] > Self.maximumDocumentFrequency }
+                let frequent = counts.contains(where: isFrequent) ? counts.filter(isFrequent) : []
+                let total = counts.reduce(0) { $0 + $1.count }
+                let norm = counts.reduce(0) { sum, entry in
+                    let weight = entry.count * idf[Int(entry.term)]
+                    return sum + weight * weight
+                }.squareRoot()
+                return (frequent, total, norm)
+            }
         }
+        self.frequentTerms = pieces.flatMap { $0.map(\.0) }
+        self.totals = pieces.flatMap { $0.map(\.1) }
+        self.norms = pieces.flatMap { $0.map(\.2) }
         self.frequencies = frequencies
         self.idf = idf
         self.lengths = lengths
         self.postings = postings
         self.postingOffsets = postingOffsets
-        self.totals = frequencies.map { counts in counts.reduce(0) { $0 + $1.count } }
-        self.norms = frequencies.map { counts in
-            counts.reduce(0) { sum, entry in
-                let weight = entry.count * idf[Int(entry.term)]
-                return sum + weight * weight
-            }.squareRoot()
-        }
     }
 
     var count: Int { frequencies.count }

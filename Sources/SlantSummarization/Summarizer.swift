@@ -96,18 +96,39 @@ public struct Summarizer: Sendable {
         let pool = eligible.isEmpty ? Array(0..<count) : eligible
         var chosen: [Int] = []
         var words = 0
-        var remaining = Set(pool)
+        var remaining = pool
+        // Each candidate's highest similarity to a chosen sentence, updated as sentences are chosen.
+        var redundancy = [Double](repeating: 0, count: count)
         while !remaining.isEmpty, chosen.count < budget {
-            let next = remaining.max { a, b in
-                let left = marginal(a, scores, chosen, vectors)
-                let right = marginal(b, scores, chosen, vectors)
-                return left != right ? left < right : a > b
-            }!
-            remaining.remove(next)
+            // The best marginal value; ties go to the earlier sentence.
+            var best = 0
+            var bestValue = -Double.infinity
+            for (position, candidate) in remaining.enumerated() {
+                let value =
+                    chosen.isEmpty || diversity >= 1
+                    ? scores[candidate] : diversity * scores[candidate] - (1 - diversity) * redundancy[candidate]
+                if value > bestValue || (value == bestValue && candidate < remaining[best]) {
+                    best = position
+                    bestValue = value
+                }
+            }
+            let next = remaining.remove(at: best)
             if case .words(let limit) = length, !chosen.isEmpty, words + vectors.lengths[next] > limit { continue }
             chosen.append(next)
             words += vectors.lengths[next]
             if case .words(let limit) = length, words >= limit { break }
+            if diversity < 1 {
+                // Independent per candidate: many in pieces, on several threads.
+                let candidates = remaining
+                let similarities = DocumentParallelism.map(
+                    ranges: candidates.count, splitting: candidates.count >= 2 * SentenceVectors.window
+                ) {
+                    $0.map { vectors.cosine(candidates[$0], next) }
+                }
+                for (candidate, similarity) in zip(candidates, similarities.joined()) {
+                    redundancy[candidate] = max(redundancy[candidate], similarity)
+                }
+            }
         }
         return chosen.enumerated().map {
             SummarySentence(sentence: $0.element, score: (scores[$0.element] * 10_000).rounded() / 10_000, rank: $0.offset + 1)
@@ -125,12 +146,6 @@ public struct Summarizer: Sendable {
         if share <= lead { return 0.8 }
         if share >= spread { return 0.2 }
         return 0.8 - 0.6 * (share - lead) / (spread - lead)
-    }
-
-    private func marginal(_ index: Int, _ scores: [Double], _ chosen: [Int], _ vectors: SentenceVectors) -> Double {
-        guard !chosen.isEmpty, diversity < 1 else { return scores[index] }
-        let redundancy = chosen.map { vectors.cosine(index, $0) }.max() ?? 0
-        return diversity * scores[index] - (1 - diversity) * redundancy
     }
 
     private func sentenceBudget(_ count: Int) -> Int {
@@ -195,58 +210,59 @@ public struct Summarizer: Sendable {
     }
 
     /// PageRank (damping 0.85, 40 iterations at most) over the weighted sparse graph; edges of weight 0 are
-    /// dropped and each sentence's outgoing weights are normalised to sum to 1. The graph is flattened into
-    /// one array of targets and one of shares, walked without bounds checks.
+    /// dropped and each sentence's outgoing weights are normalised to sum to 1.
+    ///
+    /// Each iteration gathers, per sentence, the shares flowing in along its incoming edges, kept with their
+    /// sources in ascending order: the terms are added in the order a pass over the sources would add them,
+    /// so the ranks are the same bits however a long document's sentences are split across threads.
     private func rank(_ weighted: SparseGraph) -> [Double] {
         let count = weighted.count
-        var offsets = [Int](repeating: 0, count: count + 1)
-        var targets: [Int32] = []
-        var shares: [Double] = []
-        targets.reserveCapacity(weighted.targets.count)
-        shares.reserveCapacity(weighted.targets.count)
+        var hasOutgoing = [Bool](repeating: false, count: count)
+        var incomingOffsets = [Int](repeating: 0, count: count + 1)
+        var totals = [Double](repeating: 0, count: count)
         for source in 0..<count {
             let outgoing = weighted.offsets[source]..<weighted.offsets[source + 1]
-            let total = outgoing.reduce(0) { weighted.weights[$1] > 0 ? $0 + weighted.weights[$1] : $0 }
-            if total > 0 {
-                for edge in outgoing where weighted.weights[edge] > 0 {
-                    targets.append(weighted.targets[edge])
-                    shares.append(weighted.weights[edge] / total)
-                }
-            }
-            offsets[source + 1] = targets.count
+            totals[source] = outgoing.reduce(0) { weighted.weights[$1] > 0 ? $0 + weighted.weights[$1] : $0 }
+            hasOutgoing[source] = totals[source] > 0
+            for edge in outgoing where weighted.weights[edge] > 0 { incomingOffsets[Int(weighted.targets[edge]) + 1] += 1 }
         }
-        var ranks = [Double](repeating: 1 / Double(count), count: count)
-        var next = [Double](repeating: 0, count: count)
+        for target in 0..<count { incomingOffsets[target + 1] += incomingOffsets[target] }
+        var sources = [Int32](repeating: 0, count: incomingOffsets[count])
+        var shares = [Double](repeating: 0, count: incomingOffsets[count])
+        var cursor = Array(incomingOffsets.dropLast())
+        for source in 0..<count {
+            for edge in weighted.offsets[source]..<weighted.offsets[source + 1] where weighted.weights[edge] > 0 {
+                let target = Int(weighted.targets[edge])
+                sources[cursor[target]] = Int32(source)
+                shares[cursor[target]] = weighted.weights[edge] / totals[source]
+                cursor[target] += 1
+            }
+        }
         let damping = 0.85
-        targets.withUnsafeBufferPointer { targets in
-            shares.withUnsafeBufferPointer { shares in
-                for _ in 0..<40 {
-                    var change = 0.0
-                    ranks.withUnsafeBufferPointer { ranks in
-                        next.withUnsafeMutableBufferPointer { next in
-                            next.update(repeating: (1 - damping) / Double(count))
-                            var dangling = 0.0
-                            for source in 0..<count {
-                                let start = offsets[source]
-                                let end = offsets[source + 1]
-                                if start == end {
-                                    dangling += ranks[source]
-                                    continue
-                                }
-                                let flow = damping * ranks[source]
-                                for edge in start..<end { next[Int(targets[edge])] += flow * shares[edge] }
-                            }
-                            let spread = damping * dangling / Double(count)
-                            for index in 0..<count {
-                                next[index] += spread
-                                change += abs(next[index] - ranks[index])
-                            }
-                        }
+        let base = (1 - damping) / Double(count)
+        let parallel = DocumentParallelism.threads > 1 && count >= 2 * SentenceVectors.window
+        let offsets = incomingOffsets
+        let incoming = (sources: sources, shares: shares)
+        var ranks = [Double](repeating: 1 / Double(count), count: count)
+        for _ in 0..<40 {
+            var dangling = 0.0
+            for source in 0..<count where !hasOutgoing[source] { dangling += ranks[source] }
+            let spread = damping * dangling / Double(count)
+            let current = ranks
+            let pieces = DocumentParallelism.map(ranges: count, splitting: parallel) { targets in
+                targets.map { target in
+                    var sum = base
+                    for edge in offsets[target]..<offsets[target + 1] {
+                        let flow = damping * current[Int(incoming.sources[edge])]
+                        sum += flow * incoming.shares[edge]
                     }
-                    swap(&ranks, &next)
-                    if change < 1e-7 { break }
+                    return sum + spread
                 }
             }
+            ranks = pieces.count == 1 ? pieces[0] : pieces.flatMap(\.self)
+            var change = 0.0
+            for index in 0..<count { change += abs(ranks[index] - current[index]) }
+            if change < 1e-7 { break }
         }
         return ranks
     }
