@@ -76,34 +76,39 @@ public final class JSONLInputs: InputSource {
             )
             bytes = Array(String(decoding: bytes, as: UTF8.self).utf8)
         }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
-        } catch {
-            let problem =
-                lineIsCutOff
-                ? "the input ends in the middle of this line (no newline, incomplete JSON)" : "malformed JSON: \(Self.describe(error))"
-            return .failure(id: Self.salvagedId(bytes), Diagnostic(.error, location, "\(problem); line skipped"))
-        }
-        guard let record = object as? [String: Any] else {
-            return .failure(
-                id: nil, Diagnostic(.error, location, "expected a JSON object like {\"id\": \"a\", \"text\": \"...\"}; line skipped"))
+        let record: JSONLRecord
+        if let flat = bytes.withUnsafeBufferPointer(JSONLRecord.parseFlat) {
+            record = flat
+        } else {
+            let object: Any
+            do {
+                object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            } catch {
+                let problem =
+                    lineIsCutOff
+                    ? "the input ends in the middle of this line (no newline, incomplete JSON)" : "malformed JSON: \(Self.describe(error))"
+                return .failure(id: Self.salvagedId(bytes), Diagnostic(.error, location, "\(problem); line skipped"))
+            }
+            guard let fields = object as? [String: Any] else {
+                return .failure(
+                    id: nil, Diagnostic(.error, location, "expected a JSON object like {\"id\": \"a\", \"text\": \"...\"}; line skipped"))
+            }
+            record = JSONLRecord(fields)
         }
         let id: String
-        switch record["id"] {
-        case let text as String: id = text
-        case let number as NSNumber: id = number.stringValue
-        case nil, is NSNull: id = "line-\(lineNumber)"
-        default:
+        switch record.id {
+        case .string(let text)?, .number(let text)?: id = text
+        case nil, .null?: id = "line-\(lineNumber)"
+        case .other?:
             return .failure(id: nil, Diagnostic(.error, location, "\"id\" must be a string or a number; line skipped"))
         }
-        guard let text = record["text"] as? String else {
-            let problem = record["text"] == nil ? "has no \"text\"" : "\"text\" is not a string"
+        guard case .string(let text)? = record.text else {
+            let problem = record.text == nil ? "has no \"text\"" : "\"text\" is not a string"
             return .failure(id: id, Diagnostic(.error, location, "record '\(id)' \(problem); line skipped"))
         }
         var language = forcedLanguage
-        if language == nil, let lang = record["lang"], !(lang is NSNull) {
-            guard let lang = lang as? String, lang.isEmpty || LanguageTag.isWellFormed(lang) else {
+        if language == nil, let lang = record.lang, lang != .null {
+            guard case .string(let lang) = lang, lang.isEmpty || LanguageTag.isWellFormed(lang) else {
                 return .failure(
                     id: id,
                     Diagnostic(
@@ -112,7 +117,7 @@ public final class JSONLInputs: InputSource {
             if !lang.isEmpty { language = LanguageTag(lang) }
         }
         var document = Document(
-            id: id, text: text, source: name, isMarkdown: record["format"] as? String == "markdown", language: language)
+            id: id, text: text, source: name, isMarkdown: record.format == .string("markdown"), language: language)
         if let repairWarning { document.diagnostics.append(repairWarning) }
         if !seenIds.insert(id).inserted {
             document.diagnostics.append(Diagnostic(.warning, location, "duplicate id '\(id)' (an earlier line has it too)"))
