@@ -145,32 +145,45 @@ public struct AnnotatedMarkdown: Sendable {
             insertions[marker.range.end, default: ("", "")].close =
                 style.closing(marker) + insertions[marker.range.end, default: ("", "")].close
         }
-        // One pass over the offsets in order, shared by all zones: linear in the number of markers.
+        // One pass over the offsets in order per run of zones: linear in the number of markers. A large
+        // document's zones are written in runs on several threads; each run starts where one pass over the
+        // zones before it would have left the offsets.
         let offsets = insertions.keys.sorted()
-        var cursor = 0
-        var pieces: [String] = []
-        if document.isMarkdown {
-            var position = 0
-            for zone in document.zones {
-                if zone.range.start > position { pieces.append(MarkdownText.escapeHTML(bytes, position..<zone.range.start)) }
-                if zone.kind == .code {
-                    if !(pieces.last?.hasSuffix("\n") ?? true) { pieces.append("\n") }
-                    pieces.append(Self.fencedBlock(slice(bytes, zone.range.start, zone.range.end)))
-                } else if zone.kind == .markup {
-                    pieces.append(MarkdownText.escapeHTML(bytes, zone.range.start..<zone.range.end))
-                } else {
-                    pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: true))
-                }
-                position = zone.range.end
+        let zones = document.zones
+        let markdown = document.isMarkdown
+        let runs = DocumentParallelism.map(ranges: zones.count, splitting: DocumentParallelism.splits(byteCount: bytes.count)) { run in
+            var cursor = 0
+            if let previous = zones[..<run.lowerBound].lastIndex(where: { !markdown || Self.isDecorated($0.kind) }) {
+                cursor = offsets.partitioningIndex { $0 > zones[previous].range.end }
             }
-            if position < bytes.count { pieces.append(MarkdownText.escapeHTML(bytes, position..<bytes.count)) }
-            return pieces.joined().trimmingCharacters(in: .whitespacesAndNewlines)
+            return run.map { index -> (gap: String?, zone: String) in
+                let zone = zones[index]
+                let position = index > 0 ? zones[index - 1].range.end : 0
+                guard markdown else {
+                    return (nil, decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: false))
+                }
+                let gap = zone.range.start > position ? MarkdownText.escapeHTML(bytes, position..<zone.range.start) : nil
+                switch zone.kind {
+                case .code: return (gap, Self.fencedBlock(slice(bytes, zone.range.start, zone.range.end)))
+                case .markup: return (gap, MarkdownText.escapeHTML(bytes, zone.range.start..<zone.range.end))
+                default: return (gap, decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: true))
+                }
+            }
         }
-        for zone in document.zones {
-            pieces.append(decorated(bytes, zone.range.start, zone.range.end, insertions, offsets, &cursor, markdown: false))
+        guard markdown else { return runs.joined().map(\.zone).joined(separator: "\n\n") }
+        var pieces: [String] = []
+        for (index, part) in runs.joined().enumerated() {
+            if let gap = part.gap { pieces.append(gap) }
+            if zones[index].kind == .code, !(pieces.last?.hasSuffix("\n") ?? true) { pieces.append("\n") }
+            pieces.append(part.zone)
         }
-        return pieces.joined(separator: "\n\n")
+        let end = zones.last?.range.end ?? 0
+        if end < bytes.count { pieces.append(MarkdownText.escapeHTML(bytes, end..<bytes.count)) }
+        return pieces.joined().trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// Whether a zone of a Markdown source gets markers inline (code blocks and markup are copied as they are).
+    private static func isDecorated(_ kind: ZoneKind) -> Bool { kind != .code && kind != .markup }
 
     /// Whether a marker starts or ends strictly inside one of the sorted code spans, where inserted markup
     /// would show as literal characters or break the span.

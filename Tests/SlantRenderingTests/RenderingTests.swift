@@ -47,6 +47,38 @@ private func annotate(_ text: String, markdown: Bool) throws -> Document {
         }
     }
 
+    @Test(arguments: [false, true])
+    func aLargeDocumentRendersTheSameOnOneThreadOrSeveral(markdown: Bool) async throws {
+        // The Corpus's Markdown files (headings, lists, tables, quotes, code blocks) repeated past the size at
+        // which the text is written in runs of zones on several threads.
+        let corpus = URL(filePath: #filePath).deletingLastPathComponent().appending(path: "../../Corpus").standardizedFileURL
+        let files = try #require(FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)).compactMap { $0 as? URL }
+            .filter { $0.pathExtension == "md" }.sorted { $0.path < $1.path }
+        let sources = try files.map { try String(contentsOf: $0, encoding: .utf8) }.joined(separator: "\n\n")
+        var text = ""
+        var part = 0
+        while text.utf8.count <= DocumentParallelism.minimumBytes + 50_000 {
+            text += sources + "\n\n## Part \(part)\n\n"
+            part += 1
+        }
+        let large = text
+        // On a thread of its own, so it does not hold one of the few threads the other suites' tasks run on.
+        let (one, three) = try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Result {
+                        let document = try annotate(large, markdown: markdown)
+                        let render = { (threads: Int) in
+                            DocumentParallelism.$threads.withValue(threads) { AnnotatedMarkdown().annotatedText(document) }
+                        }
+                        return (render(1), render(3))
+                    })
+            }
+        }
+        #expect(one.utf8.count > DocumentParallelism.minimumBytes)
+        #expect(one == three)
+    }
+
     @Test func plainTextSyntaxIsEscapedAndComesBack() throws {
         let text = "Perhaps *this* [link](x) <b>bold</b> & `code` | pipe ~ tilde \\ slash.\n# not a heading\n1. not a list"
         let document = try annotate(text, markdown: false)
