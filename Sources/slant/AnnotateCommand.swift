@@ -323,10 +323,17 @@ final class ProgressLine: @unchecked Sendable {
 enum InputHash {
     static func of(_ text: String, options: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 + [0] + options.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
+        func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
+            for byte in bytes {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
         }
+        // FNV-1a over the text, a zero byte and the options, without copying the text into one array first.
+        var text = text
+        text.withUTF8 { add($0) }
+        add([0])
+        add(options.utf8)
         return String(hash, radix: 16)
     }
 }
