@@ -9,20 +9,25 @@
 
 A sentence is uncertain when Slant marks a `hedge` in it (for the genuine CoNLL wiki sample, a `hedge` or an
 `attribution`, the notion of that set's labels). `--pack` adds domain packs built from each set's TRAIN split
-only: cues with a high share of uncertain uses are added and shipped entries that fire mostly in certain
-sentences are removed, with thresholds chosen by 5-fold cross-validation on the train split. The CoNLL wiki
-sample has no train split: with --pack its first half (ids sorted) builds the pack and its second half is
-scored. Packs are written to $TMPDIR and never into the project: the data is for research evaluation only.
-Uses the release build of slant (`swift build -c release`). Without ../shared/eval the script says so and only
-the fixtures task runs.
+only (see pack_for): candidate hedges (cue strings annotated in train, the same with one or two words around
+them, shipped entries of other categories) are added and shipped entries are removed by precision thresholds
+chosen by 5-fold cross-validation over the train documents. The cross-validation runs on what Slant itself
+marks: every candidate is scored by Slant on train as an entry of its own, so the pack behaves on train as the
+selection predicted (the script prints on how many train sentences it does not). The CoNLL wiki sample has no
+train split: with --pack its first half (ids sorted) builds the pack and its second half is scored. Packs and
+the temporary candidate lexicons are written to $TMPDIR and never into the project: the data is for research
+evaluation only. Uses the release build of slant (`swift build -c release`). Without ../shared/eval the script
+says so and only the fixtures task runs.
 """
 import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STANCE = os.path.normpath(os.path.join(ROOT, "..", "shared", "eval", "stance"))
@@ -64,132 +69,362 @@ def categories_of(record):
     return {m["category"] for s in record.get("sentences", []) for m in s.get("markers", [])}
 
 
-def fired(out_record, counted):
-    """The lexicon entries of the counted categories that fired in a scored record."""
-    return {m["entry"] for s in out_record.get("sentences", []) for m in s.get("markers", []) if m["category"] in counted}
+OPTION_KEYS = ("forms", "case", "not-after", "not-before", "only-before", "not-final", "not-capitalized-inside",
+               "not-near-number", "inside-words", "negation")
+NOT_MARKERS = ("negator", "scope-break")
+# annotated cues are also candidates with this many words (characters in Chinese and Japanese) before and after
+CONTEXTS = [(1, 0), (0, 1), (2, 0), (0, 2), (1, 1)]
 
 
-def build_pack(rows, labels, cue_lists, general, lang_file, counted, docs=None):
-    """A domain pack from TRAIN rows: cue strings with a high share of uncertain uses are added as hedges, and
-    shipped entries that fire mostly in certain sentences are removed (weight 0). The thresholds (minimum uses,
-    minimum precision, precision under which a shipped entry is dropped) are chosen by 5-fold
-    cross-validation over the TRAIN documents.
-
-    rows: lower-cased texts; labels: bools; cue_lists: annotated cue strings per row (or candidate words);
-    general: per row, the shipped entries that fired; docs: per row, its document (for the folds)."""
-    import re
-    n = len(rows)
-    docs = docs or [str(i) for i in range(n)]
-    doc_ids = {d: i for i, d in enumerate(sorted(set(docs)))}
-    fold = [doc_ids[d] % 5 for d in docs]
-    candidates = collections.Counter(c for cues in cue_lists for c in set(cues))
-    cues_in_row = [[] for _ in range(n)]
-    for cue in candidates:
-        if len(cue) < 1 or "\t" in cue or "\n" in cue:
+def lexicon_listing(slant, code):
+    """The shipped entries of a language: {(category, cue): (weight, its options as a lexicon line writes them)}."""
+    proc = subprocess.run([slant, "lexicon", "--lang", code], capture_output=True, text=True)
+    split = re.compile(r" (?=(?:%s)=)" % "|".join(map(re.escape, OPTION_KEYS)))
+    entries = {}
+    for line in proc.stdout.splitlines():
+        p = line.split("\t")
+        if len(p) < 4:
             continue
-        pattern = re.compile(r"(?<![\w-])" + re.escape(cue) + r"(?![\w-])") if cue.isascii() else None
-        for i, t in enumerate(rows):
-            if (pattern.search(t) if pattern else cue in t):
-                cues_in_row[i].append(cue)
-    # per cue and fold: occurrences and annotated uses
-    occ = collections.defaultdict(lambda: [0] * 5)
-    uses = collections.defaultdict(lambda: [0] * 5)
-    for i in range(n):
-        annotated = set(cue_lists[i])
-        for cue in cues_in_row[i]:
-            occ[cue][fold[i]] += 1
-            uses[cue][fold[i]] += cue in annotated
-    fires = collections.defaultdict(lambda: [0] * 5)
-    hits = collections.defaultdict(lambda: [0] * 5)
-    for i, entries in enumerate(general):
-        for e in entries:
-            fires[e][fold[i]] += 1
-            hits[e][fold[i]] += labels[i]
+        options = p[4].strip() if len(p) > 5 else ""
+        # the listing shows spaces inside values; a lexicon line writes them as `_`
+        entries[(p[1], p[2])] = (p[3], " ".join(o.replace(" ", "_") for o in split.split(options) if "=" in o))
+    return entries
 
-    def select(held, min_uses, min_precision, drop_below):
-        def total(counts):
-            return sum(counts) - (counts[held] if held is not None else 0)
-        added = {c for c in occ if total(uses[c]) >= min_uses and total(occ[c]) and total(uses[c]) / total(occ[c]) >= min_precision}
-        removed = {e for e in fires if total(fires[e]) >= 3 and total(hits[e]) / total(fires[e]) < drop_below}
-        return added, removed
 
-    best = None
-    for min_uses in (1, 2, 3, 5, 10):
-        for min_precision in [x / 20 for x in range(1, 20)]:
-            for drop_below in (0.0, 0.2, 0.35, 0.5, 0.65, 1.01):
-                tp = fp = fn = 0
-                for k in range(5):
-                    added, removed = select(k, min_uses, min_precision, drop_below)
-                    for i in range(n):
-                        if fold[i] != k:
-                            continue
-                        p = bool(general[i] - removed) or any(c in added for c in cues_in_row[i])
-                        tp += p and labels[i]
-                        fp += p and not labels[i]
-                        fn += (not p) and labels[i]
-                f1 = 2 * tp / max(1, 2 * tp + fp + fn)
-                if best is None or f1 > best[0]:
-                    best = (f1, min_uses, min_precision, drop_below)
-    _, min_uses, min_precision, drop_below = best
-    added, removed = select(None, min_uses, min_precision, drop_below)
-    path = os.path.join(WORK, lang_file)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(f"# domain pack built by Scripts/eval_stance.py from a TRAIN split; cross-validated thresholds: "
-                f"uses>={min_uses}, precision>={min_precision}, shipped entries dropped below {drop_below}\n")
-        for e in sorted(removed - added):  # removals first: a later line for the same cue re-adds it
-            for category in sorted(counted):
-                f.write(f"{category}\t{e}\t0\n")
-        inside = "\tinside-words=yes" if lang_file.startswith(("zh", "ja")) else ""
-        for cue in sorted(added):
-            f.write(f"hedge\t{cue}\t1.0{inside}\n")
-    return path, len(added), len(removed), best
+def folded(text):
+    """Lower case without accents and width differences, to find which rows may hold a cue."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+
+def markers_on(rows, lang, a, pack_lines=None, tag="run", only=None):
+    """Scores rows with the shipped lexicons (and a temporary pack of `pack_lines`); returns per row its markers
+    as (category, entry, start, end), offsets in code points of the row's text. With `only` (row indices), the
+    other rows are not scored and get no markers."""
+    extra = []
+    if pack_lines is not None:
+        path = os.path.join(WORK, f"{lang.split('-')[0]}.{tag}.tsv")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("".join(line + "\n" for line in pack_lines))
+        extra = ["--lexicon", path]
+    out = score([{"id": str(i), "text": r["text"], "lang": lang} for i, r in enumerate(rows) if only is None or i in only],
+                a.slant, extra)
+    result = []
+    for i, r in enumerate(rows):
+        markers = [m for s in out.get(str(i), {}).get("sentences", []) for m in s.get("markers", [])]
+        data = unicodedata.normalize("NFC", r["text"]).encode("utf-8") if markers else b""
+        result.append([(m["category"], m["entry"], len(data[: m["start"]].decode("utf-8", "ignore")),
+                        len(data[: m["end"]].decode("utf-8", "ignore"))) for m in markers])
+    return result
+
+
+def conflict_layers(strings_of, cjk):
+    """Splits candidate cues into layers in which no cue can hide another (one inside the other, or the end of
+    one overlapping the start of the other), so each layer can be matched by Slant in one run with every cue
+    firing wherever it would fire alone."""
+    def units(s):
+        return tuple(s) if cjk else tuple(s.split())
+
+    inside = collections.defaultdict(set)  # a run of words (characters) of a placed cue: the cues with it
+    starts = collections.defaultdict(set)  # a proper start of a placed cue
+    ends = collections.defaultdict(set)  # a proper end of a placed cue
+    whole = collections.defaultdict(set)
+    layers, layer_of = [], {}
+    forms = {c: [units(s) for s in strings] for c, strings in strings_of.items()}
+    for c in sorted(forms, key=lambda c: (-max(map(len, forms[c])), c)):
+        near = set()
+        for f in forms[c]:
+            near |= inside[f]  # c inside a placed cue (cues are placed longest first)
+            for i in range(len(f)):
+                for j in range(i + 1, len(f) + 1):
+                    near |= whole[f[i:j]]
+            for k in range(1, len(f)):
+                near |= starts[f[-k:]] | ends[f[:k]]
+        taken = {layer_of[d] for d in near}
+        k = next(k for k in range(len(layers) + 1) if k not in taken)
+        if k == len(layers):
+            layers.append([])
+        layers[k].append(c)
+        layer_of[c] = k
+        for f in forms[c]:
+            whole[f].add(c)
+            for i in range(len(f)):
+                for j in range(i + 1, len(f) + 1):
+                    inside[f[i:j]].add(c)
+            for k in range(1, len(f)):
+                starts[f[:k]].add(c)
+                ends[f[-k:]].add(c)
+    return layers
 
 
 def pack_for(name, train_rows, lang, counted, a):
-    """Scores TRAIN rows with the shipped lexicons, then builds the pack for that domain."""
-    out = score([{"id": str(i), "text": r["text"], "lang": lang} for i, r in enumerate(train_rows)], a.slant)
-    general = [fired(out.get(str(i), {}), counted) for i in range(len(train_rows))]
-    texts = [r["text"].lower() for r in train_rows]
+    """A domain pack from TRAIN rows, selected by 5-fold cross-validation over the TRAIN documents on what Slant
+    itself marks.
+
+    Units: the shipped entries of the counted categories (kept, or removed with weight 0); the shipped entries of
+    other categories that a negator turns into a hedge ("not clear"; kept, or given negation=keep); candidate
+    hedges: each cue string annotated in train, also with one or two words (in Chinese and Japanese, characters)
+    before or after it as it occurs in train (`could be`, `potential role`), in Chinese and Japanese with and
+    without `inside-words=yes`, and the shipped entries of the other categories re-entered as hedges with their
+    forms and conditions. Without cue annotation, the candidates are the words of uncertain sentences.
+
+    Slant scores train once with the shipped lexicons and then once per variant and layer of candidates, each
+    candidate its own entry and no shipped entry a hedge. In a layer no candidate can hide another (see
+    conflict_layers), so every unit's firings per sentence are Slant's own: its tokenization, conditions, and
+    longer cues of other categories hiding a cue. A sentence is predicted uncertain when a kept unit fires in it,
+    so the cross-validation combines the firings exactly. Each fold's selection sees the other four folds only: a
+    candidate is added when its uses reach a minimum and its precision (uses per sentence it fires in) a
+    threshold, where a use is a sentence in which it covers an annotated cue, or overlaps one, or which is
+    uncertain (the basis is cross-validated too); of a cue's variants that pass, the one firing most is added.
+    A shipped unit that fired at least a minimum number of times is removed when its precision is under another
+    threshold. The thresholds and bases with the best pooled F1 are then applied to all of train.
+
+    Returns the pack's path, the numbers of added and removed units, the best (F1, add key, drop key), and the
+    number of train sentences on which Slant with the pack differs from the prediction the selection assumed."""
+    code = lang.split("-")[0]
+    cjk = code in ("zh", "ja")
+    n = len(train_rows)
     labels = [bool(r["uncertain"]) for r in train_rows]
-    if any(r.get("cues") for r in train_rows):
-        cue_lists = [[c["text"].lower().strip() for c in r.get("cues", [])] for r in train_rows]
-    else:  # no cue annotation: every word of an uncertain sentence is a candidate cue
-        import re
-        cue_lists = [sorted(set(re.findall(r"\w+(?:'\w+)?", t))) if l else [] for t, l in zip(texts, labels)]
+    spans = [[(c["start"], c["end"]) for c in r.get("cues") or []] for r in train_rows]
+    has_cues = any(spans)
     docs = [r.get("doc") or r["id"] for r in train_rows]
-    path, added, removed, best = build_pack(texts, labels, cue_lists, general, f"{lang.split('-')[0]}.{name}.tsv", counted, docs)
-    shadowing_entries(path, train_rows, lang, a)
-    return path, added, removed, best
+    doc_ids = {d: i for i, d in enumerate(sorted(set(docs)))}
+    fold = [doc_ids[d] % 5 for d in docs]
+    listing = lexicon_listing(a.slant, code)
+    counted_entries = [(c, e) for (c, e) in listing if c in counted]
 
+    def on_cue(i, start, end):
+        """2 when the marker covers an annotated cue, 1 when it only overlaps one (`indicate` inside the annotated
+        `indicate that`), 0 otherwise."""
+        return max([2 if start <= s and e <= end else 1 for s, e in spans[i] if start < e and s < end], default=0)
 
-def shadowing_entries(pack, train_rows, lang, a):
-    """Second pass over TRAIN: a pack cue can be hidden by a longer shipped cue of another category that
-    contains it (the attribution 研究表明 hides the hedge 表明). Such shipped cues, seen at least twice and in
-    mostly uncertain train sentences, are added to the pack as hedges too, so the pack's cue counts as the
-    cross-validation assumed."""
-    with open(pack, encoding="utf-8") as f:
-        added = [line.split("\t")[1] for line in f if not line.startswith("#") and line.split("\t")[2].strip() != "0"]
-    out = score([{"id": str(i), "text": r["text"], "lang": lang} for i, r in enumerate(train_rows)], a.slant, ["--lexicon", pack])
-    shadows = collections.Counter()
-    fired_in, uncertain_in = collections.Counter(), collections.Counter()
-    for i, r in enumerate(train_rows):
-        markers = [m for s in out.get(str(i), {}).get("sentences", []) for m in s.get("markers", [])]
-        for e in {m["entry"] for m in markers}:
-            fired_in[e] += 1
-            uncertain_in[e] += bool(r["uncertain"])
-        if any(m["category"] == "hedge" for m in markers):
+    # unit -> {row where it fires: 2 covering an annotated cue, 1 overlapping one, 0 elsewhere}
+    fires = collections.defaultdict(dict)
+    always = set()  # rows where a counted marker fires that no pack line can remove
+    # entries of other categories that a negator turns into a hedge ("not clear"); a pack line with
+    # negation=keep stops that
+    flipping = {e: (c, w, o) for (c, e), (w, o) in listing.items() if c not in counted and "negation=flip" in o.split()}
+    for i, ms in enumerate(markers_on(train_rows, lang, a, tag="shipped")):
+        for cat, entry, s, e in ms:
+            if cat not in counted:
+                continue
+            if (cat, entry) in listing:
+                unit = ("shipped", cat, entry)
+            elif entry in flipping:
+                unit = ("flipped", flipping[entry][0], entry)
+            else:
+                always.add(i)
+                continue
+            fires[unit][i] = max(fires[unit].get(i, 0), on_cue(i, s, e))
+
+    def removal(unit):
+        """The pack line that removes a shipped unit."""
+        kind, cat, entry = unit
+        if kind == "flipped":
+            _, weight, options = flipping[entry]
+            return f"{cat}\t{entry}\t{weight}\t" + " ".join("negation=keep" if o == "negation=flip" else o for o in options.split())
+        return f"{cat}\t{entry}\t0"
+
+    # candidates: {cue: [(variant, options, strings it matches)]}
+    if has_cues:
+        strings = {" ".join(c["text"].lower().split()) for r in train_rows for c in r.get("cues") or []}
+    else:  # no cue annotation: every word of an uncertain sentence is a candidate cue
+        strings = {w for r, l in zip(train_rows, labels) if l for w in re.findall(r"\w+(?:'\w+)?", r["text"].lower())}
+    variants = collections.defaultdict(list)
+    for cue in sorted(strings):
+        if not cue or "\t" in cue or cue.startswith("#"):
             continue
-        text = r["text"].lower()
-        for m in markers:
-            if any(c in m["text"].lower() for c in added if c in text):
-                shadows[m["entry"]] += 1
-    # only those that are mostly uncertain in train
-    extra = sorted(e for e, n in shadows.items() if n >= 2 and uncertain_in[e] / fired_in[e] >= 0.5)
-    if extra:
-        inside = "\tinside-words=yes" if os.path.basename(pack).startswith(("zh", "ja")) else ""
-        with open(pack, "a", encoding="utf-8") as f:
-            for e in extra:
-                f.write(f"hedge\t{e}\t1.0{inside}\n")
+        if cjk:
+            variants[cue].append(("inside", "inside-words=yes", [cue]))
+        variants[cue].append(("start" if cjk else "plain", "", [cue]))
+    if has_cues:  # an annotated cue with words (characters, in Chinese and Japanese) around it
+        contexts = set()
+        for r in train_rows:
+            text = r["text"].lower()
+            for c in r.get("cues") or []:
+                cue = " ".join(c["text"].lower().split())
+                if cjk:
+                    after = re.match(r"[\u4e00-\u9fff]*", text[c["end"]:]).group()
+                    before = re.search(r"[\u4e00-\u9fff]*$", text[: c["start"]]).group()[::-1]
+                    joined = ""
+                else:
+                    after = re.match(r"(?:\s+\w+\b)*", text[c["end"]:]).group().split()
+                    before = re.search(r"(?:\b\w+\s+)*$", text[: c["start"]]).group().split()[::-1]
+                    joined = " "
+                for nb, na in CONTEXTS:
+                    if len(before) >= nb and len(after) >= na:
+                        contexts.add(joined.join([*before[:nb][::-1], cue, *after[:na]]))
+        for cue in sorted(contexts - strings):
+            if "\t" not in cue and not cue.startswith("#"):
+                variants[cue].append(("context", "inside-words=yes" if cjk else "", [cue]))
+    for (cat, entry), (_, options) in listing.items():
+        if cat in counted or cat in NOT_MARKERS or ("hedge", entry) in listing:
+            continue
+        kept = [o for o in options.split() if not o.startswith("negation=")]
+        forms = [f.replace("_", " ") for o in kept if o.startswith("forms=") for f in o[6:].split("|")]
+        variants[entry].append((f"as-{cat}", " ".join(kept), [entry] + forms))
+    groups = collections.defaultdict(dict)
+    for cue, vs in variants.items():
+        for v, options, matched in vs:
+            groups[v][cue] = (options, matched)
+    # in the candidate runs, no shipped entry is a hedge (or another counted category)
+    removed_all = [f"{c}\t{e}\t0" for c, e in counted_entries] + [removal(("flipped", c, e)) for e, (c, _, _) in flipping.items()]
+    texts = [folded(r["text"]) for r in train_rows]
+    words = [set(re.findall(r"\w+", t)) for t in texts]
+    for v, members in sorted(groups.items()):
+        for k, layer in enumerate(conflict_layers({c: m for c, (_, m) in members.items()}, cjk)):
+            lines = removed_all + [f"hedge\t{c}\t1.0" + (f"\t{members[c][0]}" if members[c][0] else "") for c in layer]
+            in_layer = set(layer)
+            # the rows that may hold a cue of the layer: the others are not scored
+            needles = {folded(x) for c in layer for x in members[c][1]}
+            if cjk:
+                finder = re.compile("|".join(map(re.escape, sorted(needles, key=len, reverse=True))))
+                only = {i for i, t in enumerate(texts) if finder.search(t)}
+            else:  # a cue matches whole words, so the row has its longest word
+                longest = {max(re.findall(r"\w+", x) or [""], key=len) for x in needles}
+                only = set(range(n)) if "" in longest else {i for i, t in enumerate(words) if t & longest}
+            for i, ms in enumerate(markers_on(train_rows, lang, a, lines, tag=f"candidates-{v}-{k}", only=only)):
+                for cat, entry, s, e in ms:
+                    if cat == "hedge" and entry in in_layer:
+                        unit = ("candidate", entry, v)
+                        fires[unit][i] = max(fires[unit].get(i, 0), on_cue(i, s, e))
+
+    # per unit and fold: sentences fired, uncertain sentences fired, sentences fired covering an annotated cue,
+    # sentences fired on an annotated cue (covering or overlapping)
+    position = [0] * n
+    sizes = [0] * 5
+    for i in range(n):
+        position[i] = sizes[fold[i]]
+        sizes[fold[i]] += 1
+    gold = [0] * 5
+    base = [0] * 5
+    for i in range(n):
+        gold[fold[i]] |= labels[i] << position[i]
+        if i in always:
+            base[fold[i]] |= 1 << position[i]
+    stats, masks = {}, {}
+    for unit, rows in fires.items():
+        st = [[0, 0, 0, 0] for _ in range(5)]
+        mk = [0] * 5
+        for i, on in rows.items():
+            f = fold[i]
+            st[f][0] += 1
+            st[f][1] += labels[i]
+            st[f][2] += on == 2
+            st[f][3] += on > 0
+            mk[f] |= 1 << position[i]
+        if unit[0] == "candidate" and not sum(s[1] for s in st):
+            continue  # never in an uncertain sentence: never selected
+        stats[unit], masks[unit] = st, mk
+    by_cue = collections.defaultdict(list)
+    for unit in stats:
+        if unit[0] == "candidate":
+            by_cue[unit[1]].append(unit)
+    shipped = [u for u in stats if u[0] in ("shipped", "flipped")]
+
+    summed = {u: [[sum(s[j] for f, s in enumerate(st) if f != held) for j in range(4)] for held in range(5)] +
+              [[sum(s[j] for s in st) for j in range(4)]] for u, st in stats.items()}
+    basis_index = {"uncertain": 1, "covers": 2, "overlaps": 3}
+
+    def totals(unit, held):
+        """[fired, uncertain, covering an annotated cue, on an annotated cue] in the rows of all folds but `held`."""
+        return summed[unit][5 if held is None else held]
+
+    def select_candidates(held, basis, min_uses, min_precision):
+        """{cue: the candidate unit added for it}: of the cue's variants that pass, the one firing most."""
+        chosen = {}
+        for cue, units in by_cue.items():
+            best = None
+            for u in units:
+                t = totals(u, held)
+                fired_n, uses = t[0], t[basis_index[basis]]
+                if fired_n and uses >= min_uses and uses / fired_n >= min_precision and (best is None or fired_n > best[0]):
+                    best = (fired_n, u)
+            if best:
+                chosen[cue] = best[1]
+        return chosen
+
+    def select_removed(held, basis, drop_below, min_fired):
+        """The shipped units fired at least `min_fired` times whose precision is under `drop_below`."""
+        removed = set()
+        for u in shipped:
+            t = totals(u, held)
+            if t[0] >= min_fired and t[basis_index[basis]] / t[0] < drop_below:
+                removed.add(u)
+        return removed
+
+    def combine(chosen, removed):
+        """A candidate whose cue is a kept shipped hedge is not added: its line would replace that entry."""
+        return [u for cue, u in chosen.items() if ("shipped", "hedge", cue) not in stats or ("shipped", "hedge", cue) in removed]
+
+    bases = ("covers", "overlaps", "uncertain") if has_cues else ("uncertain",)
+    add_grid = [(b, m, p / 20) for b in bases for m in (1, 2, 3, 5, 10) for p in range(1, 20)]
+    drop_grid = [(b, d / 20, mf) for b in bases for d in range(1, 21) for mf in (1, 3, 5)] + [(bases[0], 0.0, 1), (bases[0], 1.01, 1)]
+
+    def f1_of(tp, fp, fn):
+        return 2 * tp / max(1, 2 * tp + fp + fn)
+
+    pooled = collections.defaultdict(lambda: [0, 0])  # (add key, drop key): [true positives, predicted]
+    for held in range(5):
+        adds = {}  # add key: (mask of the candidates of cues no shipped hedge has, {shipped hedge unit: mask})
+        for key in add_grid:
+            m, headed = 0, {}
+            for cue, u in select_candidates(held, *key).items():
+                if ("shipped", "hedge", cue) in stats:
+                    headed[("shipped", "hedge", cue)] = masks[u][held]
+                else:
+                    m |= masks[u][held]
+            adds[key] = (m, headed)
+        keeps = {}
+        for key in drop_grid:
+            removed = select_removed(held, *key)
+            m = base[held]
+            for u in shipped:
+                if u not in removed:
+                    m |= masks[u][held]
+            keeps[key] = (m, removed)
+        g = gold[held]
+        for ka, (ma, headed) in adds.items():
+            for kd, (md, removed) in keeps.items():
+                p = ma | md
+                for u, mh in headed.items():
+                    if u in removed:
+                        p |= mh
+                counts = pooled[ka, kd]
+                counts[0] += bin(p & g).count("1")
+                counts[1] += bin(p).count("1")
+    total_gold = sum(labels)
+    scored = []
+    for ka in add_grid:
+        for kd in drop_grid:
+            tp, pred = pooled[ka, kd]
+            scored.append((f1_of(tp, pred - tp, total_gold - tp), ka, kd))
+    best = max(scored, key=lambda s: s[0])
+    _, add_key, drop_key = best
+    basis, min_uses, min_precision = add_key
+    drop_basis, drop_below, min_fired = drop_key
+    removed = select_removed(None, *drop_key)
+    added = combine(select_candidates(None, *add_key), removed)
+
+    path = os.path.join(WORK, f"{code}.{name}.tsv")
+    options_of = {(cue, v): options for v, members in groups.items() for cue, (options, _) in members.items()}
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# domain pack built by Scripts/eval_stance.py from a TRAIN split; cross-validated: candidates with "
+                f"{basis} uses>={min_uses} and precision>={min_precision}; shipped entries fired {min_fired}+ times "
+                f"removed under {drop_basis} precision {drop_below}\n")
+        for unit in sorted(removed):
+            f.write(removal(unit) + "\n")
+        for _, cue, v in sorted(added):
+            options = options_of[cue, v]
+            f.write(f"hedge\t{cue}\t1.0" + (f"\t{options}" if options else "") + "\n")
+
+    # check: Slant with the pack on train against the prediction the selection assumed
+    expected = set(always)
+    for u in added + [u for u in shipped if u not in removed]:
+        expected.update(fires[u])
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    real = {i for i, ms in enumerate(markers_on(train_rows, lang, a, lines, tag="check")) if any(m[0] in counted for m in ms)}
+    return path, len(added), len(removed), best, len(real ^ expected)
 
 
 def uncertainty(a):
@@ -214,9 +449,10 @@ def uncertainty(a):
         else:
             train_rows = None
         if a.pack and train_rows:
-            pack, added, removed, best = pack_for(name, train_rows, lang, counted, a)
+            pack, added, removed, best, differ = pack_for(name, train_rows, lang, counted, a)
             extra = ["--lexicon", pack]
-            print(f"{name}: pack adds {added} cues, removes {removed} shipped entries (CV F1 on train {best[0]:.3f})")
+            print(f"{name}: pack adds {added} cues, removes {removed} shipped entries (CV F1 on train {best[0]:.3f}; "
+                  f"Slant with the pack differs from the selection's prediction on {differ} of {len(train_rows)} train sentences)")
         out = score([{"id": r["id"], "text": r["text"], "lang": lang} for r in rows], a.slant, extra)
         preds = os.path.join(WORK, f"pred_{name}.jsonl")
         with open(preds, "w") as f:
@@ -234,7 +470,6 @@ def uncertainty(a):
 def bias_pack(train_pairs, lang):
     """Attitude entries from TRAIN pairs: words that NPOV edits removed at least twice, in at least a third of
     the biased sentences that contain them."""
-    import re
     removed = collections.Counter(w.lower() for r in train_pairs for w in set(r.get("removed") or []) if re.fullmatch(r"\w[\w'-]*", w))
     present = collections.Counter(w for r in train_pairs for w in set(r["biased"].lower().split()))
     kept = sorted(w for w, c in removed.items() if c >= 2 and c / max(present[w], 1) >= 1 / 3 and len(w) > 2)
