@@ -513,6 +513,13 @@ def bias(a):
         res = subprocess.run([sys.executable, os.path.join(STANCE, "scripts", "score_sentences.py"), "--gold", path, "--pred", preds],
                              capture_output=True, text=True)
         print(f"## {lang}\n" + res.stdout.strip())
+        # The same figure (ties as half) per source split: Scripts/bias_baselines_by_split.py gives the baselines'.
+        with open(preds) as f:
+            scored = {p["id"]: p for p in map(json.loads, f)}
+        for split in sorted({r["source_split"] == "train" for r in rows}, reverse=True):
+            chosen = [scored[r["id"]] for r in rows if (r["source_split"] == "train") == split]
+            won = sum(1 if p["biased_score"] > p["neutral_score"] else 0.5 if p["biased_score"] == p["neutral_score"] else 0 for p in chosen)
+            print(f"{lang}   {'train' if split else 'not train'} pairs: ties_as_half={won / len(chosen):.3f} n={len(chosen)}")
 
 
 def holdout(a):
