@@ -36,10 +36,10 @@ struct JSONLRecord: Equatable {
 
     private init() {}
 
-    /// Reads a flat object, `{"key": value, …}` with strings, integers, decimals and null as values (what
-    /// nearly every line of a corpus holds) without Foundation, several times faster. Nil for anything else,
-    /// valid or not (nested values, booleans, duplicate keys, escaped keys, an `id` that is not a plain
-    /// integer, a number in another of Slant's fields, any syntax error): the caller hands such lines to
+    /// Reads a flat object, `{"key": value, …}` with strings, integers of up to 18 digits and null as values
+    /// (what nearly every line of a corpus holds) without Foundation, several times faster. Nil for anything
+    /// else, valid or not (nested values, booleans, fractions, exponents, long integers, duplicate keys,
+    /// escaped keys, a number in `text`, `lang` or `format`, any syntax error): the caller hands such lines to
     /// JSONSerialization, so they get exactly its reading and its error messages.
     static func parseFlat(_ bytes: UnsafeBufferPointer<UInt8>) -> JSONLRecord? {
         var reader = FlatReader(bytes: bytes)
@@ -60,10 +60,10 @@ struct JSONLRecord: Equatable {
                 reader.skipSpace()
                 guard let value = reader.value() else { return nil }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[key]), as: UTF8.self)
-                if case .number(let text) = value,
-                    ["text", "lang", "format"].contains(name) || (name == "id" && !Self.isPlainInteger(text))
-                {
-                    return nil  // an error, or a number whose text only JSONSerialization knows
+                if case .number(let text) = value, ["text", "lang", "format"].contains(name) || !Self.isPlainInteger(text) {
+                    // An error in Slant's fields; elsewhere a number JSONSerialization may read as a Double, or
+                    // refuse ("1e400 is not representable").
+                    return nil
                 }
                 switch name {
                 case "id": record.id = value
