@@ -128,7 +128,9 @@ public struct Lexicon: Sendable {
         String.quickLowercased(utf8: word) ?? fold(String(decoding: word, as: UTF8.self))
     }
 
-    /// Folds a word for matching: lower case, typographic apostrophes as `'`, full-width ASCII as ASCII.
+    /// Folds a word for matching: lower case, typographic apostrophes as `'`, full-width ASCII as ASCII, and
+    /// Arabic without its optional marks (harakat, tanween, shadda, sukun, the dagger alif and the tatweel), which
+    /// most text leaves out and some writes: ربّما matches ربما.
     public static func fold<S: StringProtocol>(_ word: S) -> String {
         if let quick = word.quickLowercased() { return quick }
         var folded = String.UnicodeScalarView()
@@ -136,6 +138,7 @@ public struct Lexicon: Sendable {
             switch scalar.value {
             case 0x2019, 0x02BC: folded.append("'")
             case 0xFF01...0xFF5E: folded.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
+            case 0x064B...0x065F, 0x0670, 0x0640: continue
             default: folded.append(scalar)
             }
         }

@@ -47,6 +47,19 @@ func marks(_ document: Document) -> [String] {
         #expect(document.markers[0].weight == 1.0)
     }
 
+    @Test func arabicMatchesWithOrWithoutItsOptionalMarks() throws {
+        let lexicon = "hedge\tربما\t1.0\nbooster\tبالتأكيد\t1.0\nattitude\tفاضحة\t1.0\n"
+        // Shadda, fatha and damma, tanween and a tatweel in the text; the cues are written bare.
+        let text = "رُبَّما يتأخر المشروع. بالتأكيدِ هذه فضيــحة؟ كلا، إنها فاضحةٌ."
+        let document = try annotate(text, lexicon: lexicon, language: "ar")
+        #expect(marks(document).filter { !$0.hasPrefix("engagement") } == ["hedge:رُبَّما", "booster:بالتأكيدِ", "attitude:فاضحةٌ"])
+        // Marks on a cue apply too: a cue written with a shadda matches bare text.
+        let marked = try annotate("ربما يتأخر المشروع.", lexicon: "hedge\tربّما\t1.0\n", language: "ar")
+        #expect(marks(marked) == ["hedge:ربما"])
+        // Letters are not marks: ة (ta marbuta) and ا (alif) stay apart.
+        #expect(try annotate("جاءت المضيفة.", lexicon: "attribution\tالمضيفا\t1.0\n", language: "ar").markers.isEmpty)
+    }
+
     @Test func cuesNeverMatchInsideWords() throws {
         #expect(try annotate("The mayor spoke in Mayfield about perhapsness.").markers.isEmpty)
         #expect(try annotate("According, to me, nothing.").markers.isEmpty)  // punctuation breaks a cue
