@@ -46,8 +46,10 @@ struct CueMatcher: Sendable {
                 } else if unspaced {
                     insert(folded.filter { $0 != " " }, entry: index)
                 } else {
-                    // Text whose accents were stripped ("desastreux") still matches "désastreux".
-                    for key in Set([folded, Self.withoutLatinAccents(folded)]) {
+                    // Text whose accents were stripped ("desastreux") still matches "désastreux"; not for cues of
+                    // three letters or fewer, where the accent tells two words apart (nós "we", nos "in the").
+                    let bare = folded.unicodeScalars.count > 3 ? Self.withoutLatinAccents(folded) : folded
+                    for key in Set([folded, bare]) {
                         insert(key, entry: index)
                         // ICU makes a hyphen a token of its own: "so-called" is "so", "-", "called".
                         if key.contains("-") { insert(key.replacingOccurrences(of: "-", with: " - "), entry: index) }

@@ -60,6 +60,13 @@ func marks(_ document: Document) -> [String] {
         #expect(try annotate("جاءت المضيفة.", lexicon: "attribution\tالمضيفا\t1.0\n", language: "ar").markers.isEmpty)
     }
 
+    @Test func accentsMayBeLeftOutExceptInShortCues() throws {
+        // "désastreux" typed without accents still matches; "nós" (we) never matches "nos" (in the).
+        let lexicon = "self_mention\tnós\t1.0\nattitude\tdésastreux\t1.0\n"
+        let document = try annotate("Nós achamos o plano desastreux, e nos próximos meses veremos.", lexicon: lexicon, language: "pt")
+        #expect(marks(document) == ["self_mention:Nós", "attitude:desastreux"])
+    }
+
     @Test func cuesNeverMatchInsideWords() throws {
         #expect(try annotate("The mayor spoke in Mayfield about perhapsness.").markers.isEmpty)
         #expect(try annotate("According, to me, nothing.").markers.isEmpty)  // punctuation breaks a cue
