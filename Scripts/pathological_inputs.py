@@ -13,6 +13,7 @@ and "pathological: N passed, M failed"; exits 1 if any failed. Inputs are genera
 deleted afterwards.
 """
 import argparse
+import json
 import os
 import random
 import shutil
@@ -82,6 +83,11 @@ def lexicon(entries):
     return "".join(rows)
 
 
+def escaped_json_line(size):
+    """One JSON Lines record whose text is a line feed, written `\\n`, every 20 bytes."""
+    return json.dumps({"id": "escapes", "text": "Line of text here.\n" * (size // 20)}) + "\n"
+
+
 def timed(command, runs):
     times = []
     for _ in range(runs):
@@ -145,6 +151,19 @@ def main():
             problems += errors
             seconds.append(t or 0)
         ok = verdict(f"a lexicon of {int(100_000 * a.scale)} entries", seconds, problems)
+        passed, failed = passed + ok, failed + (not ok)
+        # JSON Lines: one long record full of escapes (the reader once copied its text at every escape).
+        size = int(6 * MB * a.scale)
+        seconds = []
+        problems = []
+        for share, runs in ((4, 3), (1, 1)):
+            path = os.path.join(work, f"escapes-{share}.jsonl")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(escaped_json_line(size // share))
+            t, errors = timed([a.slant, "segment", "--input", "jsonl", path, "--no-tokens", "--quiet"], runs)
+            problems += errors
+            seconds.append(t or 0)
+        ok = verdict(f"a JSON Lines record of {size / MB:.1f} MB with an escape every 20 bytes", seconds, problems)
         passed, failed = passed + ok, failed + (not ok)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -60,11 +60,8 @@ struct JSONLRecord: Equatable {
                 reader.skipSpace()
                 guard let value = reader.value() else { return nil }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[key]), as: UTF8.self)
-                if case .number(let text) = value, ["text", "lang", "format"].contains(name) || !Self.isPlainInteger(text) {
-                    // An error in Slant's fields; elsewhere a number JSONSerialization may read as a Double, or
-                    // refuse ("1e400 is not representable").
-                    return nil
-                }
+                // A number in Slant's text fields is an error, whose message JSONSerialization words.
+                if case .number = value, ["text", "lang", "format"].contains(name) { return nil }
                 switch name {
                 case "id": record.id = value
                 case "text": record.text = value
@@ -132,7 +129,11 @@ private struct FlatReader {
         switch bytes[index] {
         case UInt8(ascii: "\""): return string().map { .string($0) }
         case UInt8(ascii: "n"): return literal("null") ? .null : nil
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number().map { .number($0) }
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            // Only plain integers: JSONSerialization may read any other number as a Double, or refuse it
+            // ("1e400 is not representable").
+            let text = number()
+            return JSONLRecord.isPlainInteger(text) ? .number(text) : nil
         default: return nil
         }
     }
@@ -142,42 +143,28 @@ private struct FlatReader {
         return true
     }
 
-    /// A number in JSON's grammar: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, as its text.
-    mutating func number() -> String? {
+    /// The characters a number may be written with, as text (whether they make a number is the caller's
+    /// question).
+    mutating func number() -> String {
         let start = index
-        func digits() -> Int {
-            let first = index
-            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
-            return index - first
-        }
-        _ = take(UInt8(ascii: "-"))
-        if take(UInt8(ascii: "0")) {
-            // A leading zero stands alone.
-        } else if digits() == 0 {
-            return nil
-        }
-        if take(UInt8(ascii: ".")), digits() == 0 { return nil }
-        if take(UInt8(ascii: "e")) || take(UInt8(ascii: "E")) {
-            _ = take(UInt8(ascii: "+")) || take(UInt8(ascii: "-"))
-            guard digits() > 0 else { return nil }
-        }
+        while index < bytes.count, "0123456789+-.eE".utf8.contains(bytes[index]) { index += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     }
 
-    /// A string with its escapes decoded; nil on a control character, a bad escape or a lone surrogate.
+    /// A string with its escapes decoded; nil on a control character, a bad escape or a lone surrogate. The
+    /// bytes between escapes are copied in runs into one buffer, and not at all when there is no escape.
     mutating func string() -> String? {
         guard take(UInt8(ascii: "\"")) else { return nil }
-        let start = index
-        var decoded: [UInt8]? = nil
+        var decoded: [UInt8] = []
+        var escaped = false
         var runStart = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
                 index += 1
-                guard var decoded else {
-                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), as: UTF8.self)
-                }
-                decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<(index - 1)]))
+                guard escaped else { return String(decoding: run, as: UTF8.self) }
+                decoded.append(contentsOf: run)
                 return String(decoding: decoded, as: UTF8.self)
             }
             guard byte >= 0x20 else { return nil }
@@ -185,25 +172,24 @@ private struct FlatReader {
                 index += 1
                 continue
             }
-            var escaped = decoded ?? []
-            escaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            escaped = true
+            decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
             index += 1
             guard index < bytes.count else { return nil }
             let kind = bytes[index]
             index += 1
             switch kind {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escaped.append(kind)
-            case UInt8(ascii: "b"): escaped.append(0x08)
-            case UInt8(ascii: "f"): escaped.append(0x0C)
-            case UInt8(ascii: "n"): escaped.append(0x0A)
-            case UInt8(ascii: "r"): escaped.append(0x0D)
-            case UInt8(ascii: "t"): escaped.append(0x09)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): decoded.append(kind)
+            case UInt8(ascii: "b"): decoded.append(0x08)
+            case UInt8(ascii: "f"): decoded.append(0x0C)
+            case UInt8(ascii: "n"): decoded.append(0x0A)
+            case UInt8(ascii: "r"): decoded.append(0x0D)
+            case UInt8(ascii: "t"): decoded.append(0x09)
             case UInt8(ascii: "u"):
                 guard let scalar = unicodeEscape() else { return nil }
-                escaped.append(contentsOf: String(Character(scalar)).utf8)
+                decoded.append(contentsOf: String(Character(scalar)).utf8)
             default: return nil
             }
-            decoded = escaped
             runStart = index
         }
         return nil
