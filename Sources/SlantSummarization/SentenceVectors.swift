@@ -49,6 +49,10 @@ struct SentenceVectors {
     /// document costs linear time instead of a graph that grows with every term's spread.
     static let window = 1_000
 
+    /// Whether work over `count` sentences (or candidates) is worth splitting across the document's threads:
+    /// there is more than one, and there are at least two windows' worth.
+    static func splits(_ count: Int) -> Bool { DocumentParallelism.threads > 1 && count >= 2 * window }
+
     init(_ document: Document, stopWords: Set<UTF8Key>, stem: Bool = false) {
         let stemmer = stem ? Stemmer(language: document.language?.language ?? "und") : nil
         var text = document.text
@@ -75,7 +79,7 @@ struct SentenceVectors {
         }
         // Per sentence, independent of the others: a long document's in pieces, on several threads.
         let frequencyOf = documentFrequency
-        let pieces = DocumentParallelism.map(ranges: frequencies.count, splitting: frequencies.count >= 2 * Self.window) { sentences in
+        let pieces = DocumentParallelism.map(ranges: frequencies.count, splitting: Self.splits(frequencies.count)) { sentences in
             sentences.map { sentence in
                 let counts = frequencies[sentence]
                 // Most sentences hold no frequent term: an empty array costs no allocation.

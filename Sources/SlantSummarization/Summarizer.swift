@@ -100,14 +100,14 @@ public struct Summarizer: Sendable {
         // Each candidate's highest similarity to a chosen sentence, updated as sentences are chosen.
         var redundancy = [Double](repeating: 0, count: count)
         while !remaining.isEmpty, chosen.count < budget {
-            // The best marginal value; ties go to the earlier sentence.
+            // The best marginal value; `remaining` is in sentence order, so ties go to the earlier sentence.
             var best = 0
             var bestValue = -Double.infinity
             for (position, candidate) in remaining.enumerated() {
                 let value =
                     chosen.isEmpty || diversity >= 1
                     ? scores[candidate] : diversity * scores[candidate] - (1 - diversity) * redundancy[candidate]
-                if value > bestValue || (value == bestValue && candidate < remaining[best]) {
+                if value > bestValue {
                     best = position
                     bestValue = value
                 }
@@ -121,7 +121,7 @@ public struct Summarizer: Sendable {
                 // Independent per candidate: many in pieces, on several threads.
                 let candidates = remaining
                 let similarities = DocumentParallelism.map(
-                    ranges: candidates.count, splitting: candidates.count >= 2 * SentenceVectors.window
+                    ranges: candidates.count, splitting: SentenceVectors.splits(candidates.count)
                 ) {
                     $0.map { vectors.cosine(candidates[$0], next) }
                 }
@@ -181,7 +181,7 @@ public struct Summarizer: Sendable {
         switch method {
         case .lead: return (0..<vectors.count).map { positionPrior($0) }
         case .centroid: return centroidScores(vectors)
-        case .lexrank: return rank(vectors.cosineGraph(parallel: vectors.count >= 2 * SentenceVectors.window))
+        case .lexrank: return rank(vectors.cosineGraph(parallel: SentenceVectors.splits(vectors.count)))
         case .textrank:
             let bm25 = BM25(vectors)
             return rank(weightedEdges(vectors) { a, b in bm25.score(query: a, document: b) })
@@ -217,13 +217,11 @@ public struct Summarizer: Sendable {
     /// so the ranks are the same bits however a long document's sentences are split across threads.
     private func rank(_ weighted: SparseGraph) -> [Double] {
         let count = weighted.count
-        var hasOutgoing = [Bool](repeating: false, count: count)
         var incomingOffsets = [Int](repeating: 0, count: count + 1)
         var totals = [Double](repeating: 0, count: count)
         for source in 0..<count {
             let outgoing = weighted.offsets[source]..<weighted.offsets[source + 1]
             totals[source] = outgoing.reduce(0) { weighted.weights[$1] > 0 ? $0 + weighted.weights[$1] : $0 }
-            hasOutgoing[source] = totals[source] > 0
             for edge in outgoing where weighted.weights[edge] > 0 { incomingOffsets[Int(weighted.targets[edge]) + 1] += 1 }
         }
         for target in 0..<count { incomingOffsets[target + 1] += incomingOffsets[target] }
@@ -240,13 +238,13 @@ public struct Summarizer: Sendable {
         }
         let damping = 0.85
         let base = (1 - damping) / Double(count)
-        let parallel = DocumentParallelism.threads > 1 && count >= 2 * SentenceVectors.window
+        let parallel = SentenceVectors.splits(count)
         let offsets = incomingOffsets
         let incoming = (sources: sources, shares: shares)
         var ranks = [Double](repeating: 1 / Double(count), count: count)
         for _ in 0..<40 {
             var dangling = 0.0
-            for source in 0..<count where !hasOutgoing[source] { dangling += ranks[source] }
+            for source in 0..<count where totals[source] == 0 { dangling += ranks[source] }
             let spread = damping * dangling / Double(count)
             let current = ranks
             let pieces = DocumentParallelism.map(ranges: count, splitting: parallel) { targets in
