@@ -2,7 +2,7 @@
 """Measure Slant's stance scorer against ../shared/eval/stance (when present), and against its own fixtures.
 
     python3 Scripts/eval_stance.py uncertainty [--pack]   sentence uncertainty F1 (bio, wiki, reviews, zhbio, zhwiki, wikiconll)
-    python3 Scripts/eval_stance.py bias                   biased/neutral pair accuracy from document subjectivity
+    python3 Scripts/eval_stance.py bias [--pack]          biased/neutral pair accuracy from document subjectivity
     python3 Scripts/eval_stance.py fixtures               per-category F1 per language on Tests/SlantStanceTests/Fixtures
     python3 Scripts/eval_stance.py holdout                the same on Tests/SlantStanceTests/Holdout (written blind)
     python3 Scripts/eval_stance.py all [--pack]
@@ -16,7 +16,9 @@ marks: every candidate is scored by Slant on train as an entry of its own, so th
 selection predicted (the script prints on how many train sentences it does not). The CoNLL wiki sample has no
 train split: with --pack its first half (ids sorted) builds the pack and its second half is scored. Packs and
 the temporary candidate lexicons are written to $TMPDIR and never into the project: the data is for research
-evaluation only. Uses the release build of slant (`swift build -c release`). Without ../shared/eval the script
+evaluation only. For the bias pairs, `--pack` adds NPOV attitude packs from WNC's train pairs (see npov_pack),
+and every pair is scored out of fold: the train pairs fold by fold with a pack from the other folds, the dev and
+test pairs with a pack from all train pairs. Uses the release build of slant (`swift build -c release`). Without ../shared/eval the script
 says so and only the fixtures task runs.
 """
 import argparse
@@ -467,18 +469,89 @@ def uncertainty(a):
     print("\n".join(lines))
 
 
-def bias_pack(train_pairs, lang):
-    """Attitude entries from TRAIN pairs: words that NPOV edits removed at least twice, in at least a third of
-    the biased sentences that contain them."""
-    removed = collections.Counter(w.lower() for r in train_pairs for w in set(r.get("removed") or []) if re.fullmatch(r"\w[\w'-]*", w))
-    present = collections.Counter(w for r in train_pairs for w in set(r["biased"].lower().split()))
-    kept = sorted(w for w, c in removed.items() if c >= 2 and c / max(present[w], 1) >= 1 / 3 and len(w) > 2)
-    path = os.path.join(WORK, f"{lang}.npov.tsv")
+SUBJECTIVE = ("attitude", "booster", "self_mention", "engagement")
+WORD = re.compile(r"[^\W\d_][\w'-]+")
+# NPOV pack choices, by cross-validation on the train pairs: (fewest pairs whose biased twin holds the word more
+# often, least share of such pairs among those where one twin holds it more often)
+PACK_GRID = [(m, p) for m in (1, 2, 3, 5) for p in (0.5, 0.67, 0.8, 1.0)]
+FOLDS = 5
+
+
+def twin_words(pair):
+    """The words (three letters or more) a pair's biased twin holds more often than its neutral twin, and the
+    words the neutral twin holds more often."""
+    def words(text):
+        return collections.Counter(w for w in text.lower().split() if WORD.fullmatch(w) and len(w) > 2)
+    b, n = words(pair["biased"]), words(pair["neutral"])
+    return {w for w in b if b[w] > n[w]}, {w for w in n if n[w] > b[w]}
+
+
+def npov_words(train_pairs, shipped, fewest, share):
+    """Words NPOV edits take out: in at least `fewest` train pairs more often in the biased twin, and in at least
+    `share` of the pairs where one twin holds the word more often; words the shipped lexicon has are left to it."""
+    more_biased, more_neutral = collections.Counter(), collections.Counter()
+    for pair in train_pairs:
+        b, n = twin_words(pair)
+        more_biased.update(b)
+        more_neutral.update(n)
+    return sorted(w for w, c in more_biased.items()
+                  if c >= fewest and c / (c + more_neutral[w]) >= share and w not in shipped)
+
+
+def subjectivity(weight, units):
+    return weight / (weight + max(units, 1)) if weight > 0 else 0
+
+
+def won(biased, neutral):
+    return 1 if biased > neutral else 0.5 if biased == neutral else 0
+
+
+def simulated_accuracy(pairs, words, shipped_scores):
+    """Pair accuracy (ties as half) if every occurrence of `words` were an attitude marker of weight 1, added to
+    what the shipped lexicons mark: the quick estimate cross-validation chooses with."""
+    chosen = set(words)
+    total = 0
+    for pair in pairs:
+        scores = []
+        for twin in ("b", "n"):
+            weight, units = shipped_scores[pair["id"] + ":" + twin]
+            extra = sum(1 for w in pair["biased" if twin == "b" else "neutral"].lower().split() if w in chosen)
+            scores.append(subjectivity(weight + extra, units))
+        total += won(*scores)
+    return total / max(len(pairs), 1)
+
+
+def folds_of(pairs):
+    return [[r for i, r in enumerate(pairs) if i % FOLDS == k] for k in range(FOLDS)]
+
+
+def npov_pack(train_pairs, shipped, shipped_scores, lang, tag):
+    """An attitude pack from train pairs only, its two thresholds chosen by 5-fold cross-validation on them."""
+    folds = folds_of(train_pairs)
+
+    def cv(choice):
+        return sum(simulated_accuracy(folds[k], npov_words([r for j in range(FOLDS) if j != k for r in folds[j]], shipped, *choice),
+                                      shipped_scores) for k in range(FOLDS)) / FOLDS
+    best = max(PACK_GRID, key=cv)
+    words = npov_words(train_pairs, shipped, *best)
+    path = os.path.join(WORK, f"{lang}.npov.{tag}.tsv")
     with open(path, "w", encoding="utf-8") as f:
-        f.write("# NPOV pack built by Scripts/eval_stance.py from the TRAIN pairs only\n")
-        for w in kept:
+        f.write(f"# NPOV pack built by Scripts/eval_stance.py from {len(train_pairs)} WNC train pairs only "
+                f"(at least {best[0]} pairs, share {best[1]})\n")
+        for w in words:
             f.write(f"attitude\t{w}\t1.0\n")
-    return path, len(kept)
+    return path, len(words), best
+
+
+def pair_records(pairs, lang):
+    return [{"id": r["id"] + ":" + t, "text": r["biased" if t == "b" else "neutral"], "lang": lang} for r in pairs for t in "bn"]
+
+
+def pair_scores(pairs, out):
+    """{pair id: (biased subjectivity, neutral subjectivity)} from `slant score` records."""
+    def subj(key):
+        return out.get(key, {}).get("profile", {}).get("subjectivity", 0)
+    return {r["id"]: (subj(r["id"] + ":b"), subj(r["id"] + ":n")) for r in pairs}
 
 
 def bias(a):
@@ -487,39 +560,38 @@ def bias(a):
         if not os.path.exists(path):
             continue
         rows = read_jsonl(path)
-        extra = []
+        out = score(pair_records(rows, lang), a.slant)
+        scored = pair_scores(rows, out)
         if a.pack:
+            # Every pair is scored with a pack that never saw it: the train pairs fold by fold, each with a pack
+            # from the other folds, and the dev/test pairs with a pack from all train pairs.
+            shipped = {folded(cue) for _, cue in lexicon_listing(a.slant, lang)}
+            shipped_scores = {k: (sum(v["profile"]["weights"][c] for c in SUBJECTIVE), v["profile"]["sentence_units"])
+                              for k, v in out.items()}
             train_pairs = [r for r in rows if r["source_split"] == "train"]
-            rows = [r for r in rows if r["source_split"] != "train"]
-            pack, n = bias_pack(train_pairs, lang)
-            extra = ["--lexicon", pack]
-            held = os.path.join(WORK, f"wnc_{lang}_heldout.jsonl")
-            with open(held, "w", encoding="utf-8") as f:
-                for r in rows:
-                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
-            path = held
-            print(f"{lang}: NPOV pack of {n} words from {len(train_pairs)} train pairs; scoring the {len(rows)} other pairs")
-        records = []
-        for r in rows:
-            records.append({"id": r["id"] + ":b", "text": r["biased"], "lang": lang})
-            records.append({"id": r["id"] + ":n", "text": r["neutral"], "lang": lang})
-        out = score(records, a.slant, extra)
+            held = [r for r in rows if r["source_split"] != "train"]
+            folds = folds_of(train_pairs)
+            parts = [(f"fold{k + 1}", folds[k], [r for j in range(FOLDS) if j != k for r in folds[j]]) for k in range(FOLDS)]
+            parts.append(("all", held, train_pairs))
+            for tag, scored_pairs, built_from in parts:
+                pack, n, best = npov_pack(built_from, shipped, shipped_scores, lang, tag)
+                print(f"{lang}: pack {tag}: {n} words from {len(built_from)} train pairs (at least {best[0]} pairs, "
+                      f"share {best[1]}), scoring {len(scored_pairs)} other pairs")
+                scored.update(pair_scores(scored_pairs, score(pair_records(scored_pairs, lang), a.slant, ["--lexicon", pack])))
+            print(f"{lang}: the pack from all train pairs: {pack}")
         preds = os.path.join(WORK, f"pairs_{lang}.jsonl")
         with open(preds, "w") as f:
             for r in rows:
-                b = out.get(r["id"] + ":b", {}).get("profile", {}).get("subjectivity", 0)
-                n = out.get(r["id"] + ":n", {}).get("profile", {}).get("subjectivity", 0)
+                b, n = scored[r["id"]]
                 f.write(json.dumps({"id": r["id"], "biased_score": b, "neutral_score": n}) + "\n")
         res = subprocess.run([sys.executable, os.path.join(STANCE, "scripts", "score_sentences.py"), "--gold", path, "--pred", preds],
                              capture_output=True, text=True)
-        print(f"## {lang}\n" + res.stdout.strip())
+        print(f"## {lang}{' with NPOV packs, each pair scored out of fold' if a.pack else ''}\n" + res.stdout.strip())
         # The same figure (ties as half) per source split: Scripts/bias_baselines_by_split.py gives the baselines'.
-        with open(preds) as f:
-            scored = {p["id"]: p for p in map(json.loads, f)}
-        for split in sorted({r["source_split"] == "train" for r in rows}, reverse=True):
+        for split in (True, False):
             chosen = [scored[r["id"]] for r in rows if (r["source_split"] == "train") == split]
-            won = sum(1 if p["biased_score"] > p["neutral_score"] else 0.5 if p["biased_score"] == p["neutral_score"] else 0 for p in chosen)
-            print(f"{lang}   {'train' if split else 'not train'} pairs: ties_as_half={won / len(chosen):.3f} n={len(chosen)}")
+            print(f"{lang}   {'train' if split else 'not train'} pairs: ties_as_half={sum(won(*p) for p in chosen) / len(chosen):.3f} "
+                  f"n={len(chosen)}")
 
 
 def holdout(a):

@@ -66,6 +66,9 @@ public struct StanceScores: Sendable, Equatable {
     public var weights: [StanceCategory: Double] = [:]
     /// Word-like tokens (words, numbers, ideograph and kana words) in the stretch.
     public var words: Int = 0
+    /// The words of the stretch with each sentence counted as at least 60 (``wordsPerSentenceUnit``) words: its
+    /// length in sixtieths of a sentence unit, kept whole so sums are exact in any order.
+    public var paddedWords: Int = 0
 
     public init() {}
 
@@ -80,6 +83,28 @@ public struct StanceScores: Sendable, Equatable {
         for (category, count) in other.counts { counts[category, default: 0] += count }
         for (category, weight) in other.weights { weights[category, default: 0] += weight }
         words += other.words
+        paddedWords += other.paddedWords
+    }
+
+    /// Words beyond which one sentence counts as more than one: about three times a typical sentence, so that
+    /// text with few or no sentence breaks (lists, transcripts, unpunctuated runs) is not read as one sentence.
+    public static let wordsPerSentenceUnit = 60
+
+    /// Adds one sentence's length: `words` words, counted as at least 60.
+    public mutating func addSentence(words: Int) {
+        paddedWords += max(words, Self.wordsPerSentenceUnit)
+    }
+
+    /// The stretch's length in sentences, the measure subjectivity is taken against: each sentence counts as
+    /// one, or as `words / 60` when it has more than 60 words.
+    public var sentenceUnits: Double {
+        get { Double(paddedWords) / Double(Self.wordsPerSentenceUnit) }
+        set { paddedWords = Int((newValue * Double(Self.wordsPerSentenceUnit)).rounded()) }
+    }
+
+    /// The summed weight of the subjective markers (attitude, boosters, self-mention, engagement).
+    public var subjectiveWeight: Double {
+        StanceCategory.allCases.filter(\.isSubjective).reduce(0) { $0 + (weights[$1] ?? 0) }
     }
 
     /// Certainty, from −1 (only hedges) to +1 (only boosters): `(B − H) / (B + H)` over weights; 0 when the
@@ -91,12 +116,14 @@ public struct StanceScores: Sendable, Equatable {
     }
 
     /// Subjectivity, from 0 toward 1: `x / (x + 1)` where `x` is the weight of subjective markers (attitude,
-    /// boosters, self-mention, engagement) per 10 words. One subjective marker in a 10-word sentence gives 0.5.
+    /// boosters, self-mention, engagement) per sentence unit. One subjective marker per sentence gives 0.5.
+    ///
+    /// Sentences, not words, are the length: a loaded word makes a claim subjective however many neutral words
+    /// surround it, and word counts depend on each language's tokenization far more than sentence counts do.
     public var subjectivity: Double {
-        let subjective = StanceCategory.allCases.filter(\.isSubjective).reduce(0) { $0 + (weights[$1] ?? 0) }
+        let subjective = subjectiveWeight
         guard subjective > 0 else { return 0 }
-        let perTenWords = subjective * 10 / Double(max(words, 1))
-        return perTenWords / (perTenWords + 1)
+        return subjective / (subjective + max(sentenceUnits, 1))
     }
 
     /// Markers of a category per 1,000 words (per 1,000 ICU word tokens in Chinese and Japanese).

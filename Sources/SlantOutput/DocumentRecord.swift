@@ -165,6 +165,8 @@ public enum DocumentRecord {
         for category in StanceCategory.allCases { writer.field(category.rawValue, scores.counts[category] ?? 0) }
         writer.endObject()
         if rates {
+            writer.key("sentence_units")
+            writer.number(scores.sentenceUnits)
             writer.key("weights")
             writer.beginObject()
             for category in StanceCategory.allCases {

@@ -42,6 +42,7 @@ public struct AnnotatedMarkdown: Sendable {
         out += "language: \((document.language ?? .undetermined).rawValue)\n"
         out += "words: \(words)\n"
         out += "sentences: \(document.sentences.count)\n"
+        out += "sentence-units: \(Self.plain(profile.sentenceUnits))\n"
         if let inputHash { out += "input-hash: \(inputHash)\n" }
         // What the corpus report needs, so a later run can skip this document and still list it.
         out += "counts: {" + StanceCategory.allCases.map { "\($0.rawValue): \(profile.counts[$0] ?? 0)" }.joined(separator: ", ") + "}\n"
@@ -101,7 +102,7 @@ public struct AnnotatedMarkdown: Sendable {
                 "| \(category.rawValue) | \(profile.counts[category] ?? 0) | \(Self.number(profile.rate(category), digits: 1)) | \(top) |\n"
         }
         out += "\n**Certainty** \(Self.number(profile.certainty, digits: 2)) (−1 only hedges, +1 only boosters) · "
-        out += "**Subjectivity** \(Self.number(profile.subjectivity, digits: 2)) (0 none; 0.5 is one subjective marker per 10 words)\n\n"
+        out += "**Subjectivity** \(Self.number(profile.subjectivity, digits: 2)) (0 none; 0.5 is one subjective marker per sentence)\n\n"
         return out
     }
 

@@ -41,10 +41,13 @@ public struct CorpusIndex: Sendable {
         public init?(frontMatterOf markdown: String, link: String) {
             let front = FrontMatter(markdown)
             guard let id = front.string("source"), let language = front["language"], let words = front["words"].flatMap(Int.init),
-                let certainty = front["certainty"].flatMap(Double.init), let subjectivity = front["subjectivity"].flatMap(Double.init)
+                let certainty = front["certainty"].flatMap(Double.init), let subjectivity = front["subjectivity"].flatMap(Double.init),
+                // Annotations written before subjectivity was taken against sentences lack this: they are redone.
+                let sentenceUnits = front["sentence-units"].flatMap(Double.init)
             else { return nil }
             var scores = StanceScores()
             scores.words = words
+            scores.sentenceUnits = sentenceUnits
             scores.counts = Self.map(front["counts"]).compactMapValues { Int($0) }
             scores.weights = Self.map(front["weights"]).compactMapValues { Double($0) }
             self.init(
@@ -81,7 +84,7 @@ public struct CorpusIndex: Sendable {
         var out = "# Slant corpus report\n\n"
         out += "\(sorted.count) documents, \(sorted.reduce(0) { $0 + $1.scores.words }) words. "
         out += "Rates are markers per 1,000 words; certainty runs from −1 (only hedges) to +1 (only boosters); "
-        out += "subjectivity from 0 upward (0.5 is one subjective marker per 10 words).\n\n"
+        out += "subjectivity from 0 upward (0.5 is one subjective marker per sentence).\n\n"
         out += "![Certainty against subjectivity, one point per document](chart.svg)\n\n"
         out += "## Documents\n\n"
         out += "| document | lang | words | " + StanceCategory.allCases.map { short[$0]! }.joined(separator: " | ")

@@ -89,6 +89,7 @@ public struct StanceAnnotator: Sendable {
             found.sort { $0.range.start != $1.range.start ? $0.range.start < $1.range.start : $0.range.end > $1.range.end }
             var scores = StanceScores()
             scores.words = tokens.count(where: \.isWordLike)
+            scores.addSentence(words: scores.words)
             for marker in found { scores.add(marker) }
             sentenceScores.append(scores)
             markers += found

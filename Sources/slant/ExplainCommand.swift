@@ -92,11 +92,12 @@ enum StanceExplanation {
             ? "0 (no boosters or hedges)"
             : "(\(format(boosters)) − \(format(hedges))) / (\(format(boosters)) + \(format(hedges))) = \(format(scores.certainty))"
         let parts = StanceCategory.allCases.filter(\.isSubjective).map { "\($0.rawValue) \(format(scores.weights[$0] ?? 0))" }
-        let subjective = StanceCategory.allCases.filter(\.isSubjective).reduce(0) { $0 + (scores.weights[$1] ?? 0) }
-        let perTen = subjective * 10 / Double(max(scores.words, 1))
+        let units = max(scores.sentenceUnits, 1)
+        let perSentence = scores.subjectiveWeight / units
         var subjectivity =
-            "\(indent)subjectivity = x / (x + 1), x = subjective weight × 10 / words = (\(parts.joined(separator: " + "))) × 10 / \(scores.words)"
-        subjectivity += " = \(format(perTen)); \(format(perTen)) / \(format(perTen + 1)) = \(format(scores.subjectivity))"
+            "\(indent)subjectivity = x / (x + 1), x = subjective weight / sentence units = (\(parts.joined(separator: " + "))) / \(format(units))"
+        subjectivity +=
+            " = \(format(perSentence)); \(format(perSentence)) / \(format(perSentence + 1)) = \(format(scores.subjectivity))"
         return [certainty, subjectivity]
     }
 }

@@ -92,6 +92,7 @@ struct ReportCommand: ParsableCommand {
             else { continue }
             var scores = StanceScores()
             scores.words = profile["words"] as? Int ?? 0
+            scores.sentenceUnits = (profile["sentence_units"] as? NSNumber)?.doubleValue ?? 0
             for category in StanceCategory.allCases {
                 scores.counts[category] = (profile["counts"] as? [String: Any])?[category.rawValue] as? Int ?? 0
                 scores.weights[category] = ((profile["weights"] as? [String: Any])?[category.rawValue] as? NSNumber)?.doubleValue ?? 0

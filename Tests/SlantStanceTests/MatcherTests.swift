@@ -130,11 +130,46 @@ func marks(_ document: Document) -> [String] {
         #expect(scores.counts[.booster] == 1)
         #expect(scores.counts[.hedge] == 1)
         #expect(scores.counts[.attitude] == 1)
-        // certainty = (1.0 − 1.0) / (1.0 + 1.0) = 0; subjectivity: x = (1.0 + 1.5) × 10 / 8 = 3.125 → 3.125 / 4.125
+        // certainty = (1.0 − 1.0) / (1.0 + 1.0) = 0; subjectivity: x = (1.0 + 1.5) / 1 sentence = 2.5 → 2.5 / 3.5
         #expect(scores.certainty == 0)
-        #expect(abs(scores.subjectivity - 3.125 / 4.125) < 1e-9)
+        #expect(scores.sentenceUnits == 1)
+        #expect(abs(scores.subjectivity - 2.5 / 3.5) < 1e-9)
         let profile = try #require(document.stanceProfile)
         #expect(abs(profile.rate(.hedge) - 1000.0 / 8) < 1e-9)
+    }
+
+    @Test func subjectivityIsTakenAgainstSentencesNotWords() throws {
+        let short = try annotate("This shameful plan failed.")
+        let long = try annotate("This shameful plan, which the city council approved in March after a long debate, failed in May.")
+        let shortScores = try #require(short.stanceProfile)
+        let longScores = try #require(long.stanceProfile)
+        #expect(shortScores.subjectiveWeight == longScores.subjectiveWeight)
+        #expect(longScores.words > 2 * shortScores.words)
+        #expect(shortScores.subjectivity > 0)
+        #expect(shortScores.subjectivity == longScores.subjectivity)
+        // A second, neutral sentence halves x: 1 marker over 2 sentences gives 0.5 / 1.5.
+        let two = try #require(try annotate("This shameful plan failed. The council met on Monday.").stanceProfile)
+        #expect(two.sentenceUnits == 2)
+        #expect(abs(two.subjectivity - (two.subjectiveWeight / 2) / (two.subjectiveWeight / 2 + 1)) < 1e-9)
+        #expect(two.subjectivity < shortScores.subjectivity)
+    }
+
+    @Test func aRunOfWordsWithoutSentenceBreaksCountsAsSeveralSentences() throws {
+        let words = Array(repeating: "the council met and the plan went ahead", count: 15).joined(separator: " and ")
+        let document = try annotate("This shameful \(words)")
+        let scores = try #require(document.sentenceScores.first)
+        #expect(document.sentenceScores.count == 1)
+        #expect(scores.words > 2 * StanceScores.wordsPerSentenceUnit)
+        #expect(scores.sentenceUnits == Double(scores.words) / Double(StanceScores.wordsPerSentenceUnit))
+        let weight = scores.subjectiveWeight
+        #expect(weight == 1.5)
+        #expect(abs(scores.subjectivity - weight / (weight + scores.sentenceUnits)) < 1e-9)
+        #expect(scores.subjectivity < weight / (weight + 2))
+        var units = StanceScores()
+        units.addSentence(words: 0)
+        units.addSentence(words: StanceScores.wordsPerSentenceUnit)
+        units.addSentence(words: 90)
+        #expect(units.sentenceUnits == 3.5)
     }
 
     @Test func aTextWithoutMarkersScoresZero() throws {
