@@ -9,6 +9,12 @@ public struct StageSpec: Sendable, Equatable {
         self.name = name
         self.options = options
     }
+
+    /// The name and the options sorted by key, e.g. `summarize{prefer="neutral",sentences=3}`: equal for equal
+    /// specs, whatever order the options were given in.
+    public var canonicalDescription: String {
+        name + "{" + options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",") + "}"
+    }
 }
 
 /// The stages a program knows, by name. A value: copy the standard registry and register more.
@@ -90,7 +96,7 @@ public struct StageRegistry: Sendable {
             }
             available.formUnion(stage.provides)
         }
-        return StageChain(stages: stages)
+        return StageChain(stages: stages, specs: specs)
     }
 }
 
@@ -98,8 +104,13 @@ public struct StageRegistry: Sendable {
 public struct StageChain: Sendable {
     /// The stages in order.
     public let stages: [any Stage]
+    /// What the stages were built from, when the chain came from a registry (empty otherwise).
+    public let specs: [StageSpec]
 
-    public init(stages: [any Stage]) { self.stages = stages }
+    public init(stages: [any Stage], specs: [StageSpec] = []) {
+        self.stages = stages
+        self.specs = specs
+    }
 
     /// The stage names in order.
     public var names: [String] { stages.map(\.name) }

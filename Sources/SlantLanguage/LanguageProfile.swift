@@ -4,6 +4,9 @@ import SlantCore
 /// What identifies one language inside its script: frequent function words and characteristic letters.
 /// Parsed from `Resources/profiles/<tag>.txt`: `@script NAME`, `@chars LETTERS`, then one word per line.
 public struct LanguageProfile: Sendable {
+    /// The folder of this module's shipped resources (the language profiles and the Traditional–Simplified Chinese table), for fingerprinting what a build ships.
+    public static var resourceFolder: String? { Bundle.module.resourcePath }
+
     /// The BCP 47 tag: the file name.
     public let tag: String
     /// The script name as written in the file (`Latin`, `Cyrillic`, `Arabic`, `Devanagari`, `Greek`).

@@ -4,6 +4,9 @@ import SlantCore
 /// The abbreviations of one language that end in a period, in three classes that decide whether a period
 /// after them can end a sentence. Loaded from `Resources/abbreviations/<language>.txt` (see its README).
 public struct Abbreviations: Sendable {
+    /// The folder of this module's shipped resources (the abbreviation lists), for fingerprinting what a build ships.
+    public static var resourceFolder: String? { Bundle.module.resourcePath }
+
     /// How an abbreviation behaves before the next word.
     public enum Class: Sendable, Equatable {
         /// Always followed by a name in the same sentence ("Mr.", "Dr."): the period never ends a sentence.

@@ -18,6 +18,9 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// A language's stance lexicon: entries parsed from TSV (see `Resources/lexicons/README.md`).
 public struct Lexicon: Sendable {
+    /// The folder of this module's shipped resources (the stance lexicons), for fingerprinting what a build ships.
+    public static var resourceFolder: String? { Bundle.module.resourcePath }
+
     /// The language subtag the lexicon is for (`en`, `zh`).
     public let language: String
     /// Entries in file order; later files override earlier entries with the same role and cue.

@@ -3,6 +3,9 @@ public import SlantCore
 
 /// Very frequent words ignored when comparing sentences, per language (`Resources/stopwords/<code>.txt`).
 public enum StopWords {
+    /// The folder of this module's shipped resources (the stop-word lists), for fingerprinting what a build ships.
+    public static var resourceFolder: String? { Bundle.module.resourcePath }
+
     /// The list for a language (empty when Slant has none), loaded once per process.
     public static func list(for language: String) -> Set<UTF8Key> { cache.list(for: language) }
 

@@ -67,8 +67,7 @@ struct AnnotateCommand: AsyncParsableCommand {
                     StandardError.write("slant: note: removed \(abandoned.count) partial file(s) left by an interrupted run")
                 }
             }
-            let optionsKey =
-                "\(chain.names.joined(separator: ","));\(markup.rawValue);sentences=\(sentences);\(options.settings.joined(separator: ","))"
+            let optionsKey = AnnotationKey.make(chain: chain, language: options.language, output: ["markup=\(markup.rawValue)"])
             let plan = OutputPlan(folder: format == .markdown ? folder : nil, force: force, optionsKey: optionsKey)
             let source = ResumableInputs(try options.makeSource(), plan: plan)
             let stdout = StandardOutput()
@@ -315,25 +314,5 @@ final class ProgressLine: @unchecked Sendable {
         }
         line += "   "
         FileHandle.standardError.write(Data((line + (final ? "\n" : "")).utf8))
-    }
-}
-
-/// A 64-bit FNV-1a hash of a document's text and the options that shaped its annotation, written into the
-/// front matter so a later run can tell whether anything changed.
-enum InputHash {
-    static func of(_ text: String, options: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add<Bytes: Sequence<UInt8>>(_ bytes: Bytes) {
-            for byte in bytes {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-        }
-        // FNV-1a over the text, a zero byte and the options, without copying the text into one array first.
-        var text = text
-        text.withUTF8 { add($0) }
-        add([0])
-        add(options.utf8)
-        return String(hash, radix: 16)
     }
 }

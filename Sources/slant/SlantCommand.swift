@@ -4,6 +4,9 @@ import Slant
 /// The `slant` command: a multilingual summarization and bias-annotation pipeline.
 @main
 struct SlantCommand: AsyncParsableCommand {
+    /// The release, printed by `--version` and part of the key that decides whether an annotation is current.
+    static let version = "0.1.0"
+
     static let configuration = CommandConfiguration(
         commandName: "slant",
         abstract: "Segment, identify and annotate how multilingual texts argue.",
@@ -36,7 +39,7 @@ struct SlantCommand: AsyncParsableCommand {
               slant segment --stages normalize,segment --lang de notes.txt
               slant stages
             """,
-        version: "0.1.0",
+        version: version,
         subcommands: [
             AnnotateCommand.self, ReportCommand.self, SegmentCommand.self, ScoreCommand.self, SummarizeCommand.self, ExplainCommand.self,
             LexiconCommand.self,

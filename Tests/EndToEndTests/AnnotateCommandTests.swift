@@ -134,14 +134,23 @@ import Testing
 }
 
 @Suite struct IncrementalAnnotateTests {
+    /// A folder `texts/` in `directory` holding the files named, with their text.
+    func texts(in directory: URL, _ files: [String: String]) throws -> URL {
+        let corpus = directory.appendingPathComponent("texts")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: corpus.appendingPathComponent(name)) }
+        return corpus
+    }
+
     @Test func rerunsSkipWhatHasNotChangedAndReportRemovedInputs() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        let corpus = directory.appendingPathComponent("texts")
-        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
-        try Data("Perhaps the plan works. Critics call it a disaster.".utf8).write(to: corpus.appendingPathComponent("a.txt"))
-        try Data("The bridge opened today. Everyone came.".utf8).write(to: corpus.appendingPathComponent("b.txt"))
-        try Data("Clearly this is the best option.".utf8).write(to: corpus.appendingPathComponent("c.txt"))
+        let corpus = try texts(
+            in: directory,
+            [
+                "a.txt": "Perhaps the plan works. Critics call it a disaster.", "b.txt": "The bridge opened today. Everyone came.",
+                "c.txt": "Clearly this is the best option.",
+            ])
         let output = directory.appendingPathComponent("Annotations")
         let first = try SlantProcess.run(["annotate", "--progress", corpus.path])  // default output: Annotations/ beside texts/
         #expect(first.status == 0)
@@ -159,6 +168,37 @@ import Testing
         #expect(forced.stderr.contains("2 document(s) annotated into"))
         let other = try SlantProcess.run(["annotate", "--progress", "--markup", "pandoc", corpus.path])  // other options: redone
         #expect(other.stderr.contains("2 document(s) annotated into"))
+    }
+
+    @Test func anEditedLexiconFileOrOtherStageOptionsAnnotateAgain() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corpus = try texts(
+            in: directory,
+            ["a.txt": "The committee approved the plan on Tuesday.", "b.txt": "Der Ausschuss stimmte dem Plan am Dienstag zu."])
+        let lexicon = directory.appendingPathComponent("en.tsv")
+        try Data("attitude\tcommittee\t1.0\n".utf8).write(to: lexicon)
+        let output = directory.appendingPathComponent("Annotations")
+        let arguments = ["annotate", "--progress", "--set", "stance.lexicon=\(lexicon.path)", corpus.path]
+        #expect(try SlantProcess.run(arguments).stderr.contains("2 document(s) annotated"))
+        let annotation = output.appendingPathComponent("a.txt.md")
+        #expect(try String(contentsOf: annotation, encoding: .utf8).contains("| attitude | 1 |"))
+        #expect(try SlantProcess.run(arguments).stderr.contains("0 document(s) annotated, 2 unchanged and skipped"))
+        // The same path, other content: every document is redone, and the annotation shows the new entry.
+        try Data("attitude\tplan\t1.0\n".utf8).write(to: lexicon)
+        #expect(try SlantProcess.run(arguments).stderr.contains("2 document(s) annotated into"))
+        #expect(try String(contentsOf: annotation, encoding: .utf8).contains("plan (1)"))
+        // A pipeline file with other stage options, and another --lang, are other options too.
+        let pipeline = directory.appendingPathComponent("pipeline.yaml")
+        try Data("stages:\n  - normalize\n  - language\n  - segment\n  - stance\n  - summarize:\n      prefer: neutral\n".utf8).write(
+            to: pipeline)
+        let viaFile = ["annotate", "--progress", "--pipeline", pipeline.path, corpus.path]
+        #expect(try SlantProcess.run(viaFile).stderr.contains("2 document(s) annotated into"))
+        #expect(try SlantProcess.run(viaFile).stderr.contains("0 document(s) annotated, 2 unchanged and skipped"))
+        try Data("stages:\n  - normalize\n  - language\n  - segment\n  - stance\n  - summarize:\n      prefer: any\n".utf8).write(
+            to: pipeline)
+        #expect(try SlantProcess.run(viaFile).stderr.contains("2 document(s) annotated into"))
+        #expect(try SlantProcess.run(viaFile + ["--lang", "en"]).stderr.contains("2 document(s) annotated into"))
     }
 
     @Test func duplicateIdsGetDistinctFiles() throws {

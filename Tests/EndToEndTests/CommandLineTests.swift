@@ -163,13 +163,13 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        input.fileHandleForWriting.write(Data("{\"id\":\"first\",\"text\":\"One sentence. Two.\"}\n".utf8))
+        writeAll(Data("{\"id\":\"first\",\"text\":\"One sentence. Two.\"}\n".utf8), to: input.fileHandleForWriting)
         let firstLine = Locked<String?>(nil)
         let arrived = DispatchSemaphore(value: 0)
         DispatchQueue.global().async {
             var buffer = Data()
             while !buffer.contains(0x0A) {
-                let chunk = output.fileHandleForReading.availableData
+                let chunk = readChunk(output.fileHandleForReading)
                 if chunk.isEmpty { break }
                 buffer.append(chunk)
             }
@@ -178,7 +178,7 @@ import Testing
         }
         #expect(arrived.wait(timeout: .now() + 30) == .success, "no output while stdin was still open")
         #expect(firstLine.get()?.contains("\"id\":\"first\"") == true)
-        input.fileHandleForWriting.write(Data("{\"id\":\"second\",\"text\":\"Three.\"}\n".utf8))
+        writeAll(Data("{\"id\":\"second\",\"text\":\"Three.\"}\n".utf8), to: input.fileHandleForWriting)
         try input.fileHandleForWriting.close()
         let rest = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

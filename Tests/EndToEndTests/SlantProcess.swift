@@ -46,15 +46,15 @@ struct SlantProcess {
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
-            outData.set(output.fileHandleForReading.readDataToEndOfFile())
+            outData.set(readToEnd(output.fileHandleForReading))
             group.leave()
         }
         group.enter()
         DispatchQueue.global().async {
-            errData.set(errors.fileHandleForReading.readDataToEndOfFile())
+            errData.set(readToEnd(errors.fileHandleForReading))
             group.leave()
         }
-        if let stdin { input.fileHandleForWriting.write(stdin) }
+        if let stdin { writeAll(stdin, to: input.fileHandleForWriting) }
         try input.fileHandleForWriting.close()
         if group.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
@@ -64,6 +64,42 @@ struct SlantProcess {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
             stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+/// What one read of a pipe returns: empty once its writer has closed it. Foundation's `availableData` and
+/// `readDataToEndOfFile()` trap when a signal interrupts a read (EINTR), which the exits of other tests' child
+/// processes do: this retries instead.
+func readChunk(_ handle: FileHandle) -> Data {
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+        if count >= 0 { return Data(buffer[..<count]) }
+        if errno != EINTR { return Data() }
+    }
+}
+
+/// Everything a pipe holds until its writer closes it.
+func readToEnd(_ handle: FileHandle) -> Data {
+    var data = Data()
+    while case let chunk = readChunk(handle), !chunk.isEmpty { data.append(chunk) }
+    return data
+}
+
+/// Writes all of `data` to a pipe, retrying interrupted writes; stops early if the reader has gone.
+func writeAll(_ data: Data, to handle: FileHandle) {
+    data.withUnsafeBytes { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let count = write(handle.fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count > 0 {
+                offset += count
+            } else if count < 0, errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
     }
 }
 
