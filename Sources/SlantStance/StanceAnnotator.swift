@@ -241,7 +241,11 @@ private struct Context {
         let previous = match.first > 0 ? match.first - 1 : nil
         let next = match.last + 1 < tokens.count ? match.last + 1 : nil
         let previousWord = previous.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
-        let nextWord = next.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
+        // A cue that ends inside a token (unspaced text: 说 in 说法) is followed by the rest of that token.
+        let nextWord =
+            match.trailing > 0
+            ? String(String.UnicodeScalarView(folded[match.last].unicodeScalars.suffix(match.trailing)))
+            : next.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
         if let previousWord, entry.notAfter.contains(previousWord) { return false }
         if let nextWord, entry.notBefore.contains(nextWord) { return false }
         if !entry.onlyBefore.isEmpty {

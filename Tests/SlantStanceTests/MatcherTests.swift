@@ -47,6 +47,14 @@ func marks(_ document: Document) -> [String] {
         #expect(document.markers[0].weight == 1.0)
     }
 
+    @Test func aCueEndingInsideAChineseWordIsFollowedByTheRestOfThatWord() throws {
+        let lexicon = "attribution\t说\t0.5\tnot-before=法|服\nhedge\t可能\t1.0\tonly-before=是\n"
+        // ICU makes 说法 (claim), 说服 (persuade) and 可能是 single words; 说 alone is the reporting verb.
+        let document = try annotate("这种说法不对。他说服了大家。他说会下雨。可能是真的。", lexicon: lexicon, language: "zh")
+        #expect(marks(document) == ["attribution:说", "hedge:可能"])
+        #expect(document.markers.first?.range.start ?? 0 > document.sentences[2].range.start)
+    }
+
     @Test func arabicMatchesWithOrWithoutItsOptionalMarks() throws {
         let lexicon = "hedge\tربما\t1.0\nbooster\tبالتأكيد\t1.0\nattitude\tفاضحة\t1.0\n"
         // Shadda, fatha and damma, tanween and a tatweel in the text; the cues are written bare.
