@@ -313,6 +313,6 @@ final class ProgressLine: @unchecked Sendable {
             line += String(format: ", about %.0f s left", seconds / Double(documents) * Double(total - documents))
         }
         line += "   "
-        FileHandle.standardError.write(Data((line + (final ? "\n" : "")).utf8))
+        StandardError.writeText(line + (final ? "\n" : ""))
     }
 }

@@ -41,27 +41,38 @@ func runReportingFailures(_ body: () async throws -> ExitCode) async throws {
     if code != .success { throw code }
 }
 
+/// Writes all of `bytes` to a file descriptor with `write(2)`, retrying interrupted writes (Foundation's
+/// `FileHandle.write` traps on them). Returns nil, or the `errno` of the write that failed.
+func writeFully(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        if written < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += written
+    }
+    return nil
+}
+
 /// Writes to standard output with `write(2)`, reporting failures (a full disk, a closed pipe).
 final class StandardOutput: @unchecked Sendable {
     // Safety: `write` is only called from the pipeline's ordered emitter, one call at a time.
     func write(_ bytes: [UInt8]) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure.output("cannot write to standard output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        if let error = writeFully(bytes, to: 1) {
+            throw CommandFailure.output("cannot write to standard output: \(String(cString: strerror(error)))")
         }
     }
 }
 
-/// Diagnostics on standard error.
+/// Diagnostics on standard error. A failed write there is not reported: there is nowhere left to report it.
 enum StandardError {
-    static func write(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
+    /// Writes a line.
+    static func write(_ line: String) { writeText(line + "\n") }
+
+    /// Writes text as it is (a progress line redrawn with `\r`).
+    static func writeText(_ text: String) { _ = writeFully(Array(text.utf8), to: 2) }
 }
 
 /// Counts and prints the diagnostics of a run.
