@@ -241,16 +241,17 @@ private struct Context {
         let previous = match.first > 0 ? match.first - 1 : nil
         let next = match.last + 1 < tokens.count ? match.last + 1 : nil
         let previousWord = previous.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
-        // A cue that ends inside a token (unspaced text: 说 in 说法) is followed by the rest of that token.
-        let nextWord =
+        // What follows: the next token, word or punctuation (`only-before=أن|:` lists both), or, for a cue that
+        // ends inside a token (unspaced text: 说 in 说法), the rest of that token.
+        let following =
             match.trailing > 0
             ? String(String.UnicodeScalarView(folded[match.last].unicodeScalars.suffix(match.trailing)))
-            : next.flatMap { tokens[$0].isWordLike ? folded[$0] : nil }
+            : next.map { folded[$0] }
         if let previousWord, entry.notAfter.contains(previousWord) { return false }
-        if let nextWord, entry.notBefore.contains(nextWord) { return false }
+        if let following, entry.notBefore.contains(following) { return false }
         if !entry.onlyBefore.isEmpty {
             let numberFollows = next.map { tokens[$0].kind == .number } == true && entry.onlyBefore.contains("#number")
-            guard numberFollows || nextWord.map(entry.onlyBefore.contains) == true else { return false }
+            guard numberFollows || following.map(entry.onlyBefore.contains) == true else { return false }
         }
         if entry.notFinal, next == nil || StanceAnnotator.clauseEnds.contains(folded[next!]) { return false }
         if entry.notCapitalizedInside, match.first != firstWord, text(match.first).unicodeScalars.first?.isUppercaseScalar == true {

@@ -55,6 +55,13 @@ func marks(_ document: Document) -> [String] {
         #expect(document.markers.first?.range.start ?? 0 > document.sentences[2].range.start)
     }
 
+    @Test func onlyBeforeMayListPunctuation() throws {
+        let lexicon = "attribution\tadding\t1.0\tonly-before=that|:\n"
+        let document = try annotate("He objected, adding: it fails. Adding salt helps. She left, adding that it fails.", lexicon: lexicon)
+        #expect(marks(document) == ["attribution:adding", "attribution:adding"])
+        #expect(document.markers.map(\.range.start) == [13, 60])
+    }
+
     @Test func arabicMatchesWithOrWithoutItsOptionalMarks() throws {
         let lexicon = "hedge\tربما\t1.0\nbooster\tبالتأكيد\t1.0\nattitude\tفاضحة\t1.0\n"
         // Shadda, fatha and damma, tanween and a tatweel in the text; the cues are written bare.
