@@ -70,6 +70,12 @@ import Testing
         #expect(result.stdout.contains("hedge        \"Perhaps\""))
         #expect(result.stdout.contains("certainty = (boosters − hedges) / (boosters + hedges)"))
         #expect(result.stdout.contains("document profile"))
+        // The document's subjectivity is taken against its two sentences.
+        let profile = try #require(result.stdout.components(separatedBy: "document profile").last)
+        #expect(profile.contains("subjectivity = x / (x + 1), x = subjective weight / sentence units = ("))
+        #expect(profile.contains(") / 2.000 = "))
+        let scored = try SlantProcess.run(["score", "--lang", "en"], stdin: Data("Perhaps it works. In fact it clearly does.".utf8))
+        #expect(((scored.records.first?["profile"] as? [String: Any])?["sentence_units"] as? NSNumber)?.doubleValue == 2)
     }
 
     @Test func lexiconListsAndUserFilesOverride() throws {
