@@ -84,7 +84,7 @@ public struct CorpusIndex: Sendable {
         var out = "# Slant corpus report\n\n"
         out += "\(sorted.count) documents, \(sorted.reduce(0) { $0 + $1.scores.words }) words. "
         out += "Rates are markers per 1,000 words; certainty runs from −1 (only hedges) to +1 (only boosters); "
-        out += "subjectivity from 0 upward (0.5 is one subjective marker per sentence).\n\n"
+        out += "subjectivity from 0 toward 1 (0.5 is one subjective marker per sentence).\n\n"
         out += "![Certainty against subjectivity, one point per document](chart.svg)\n\n"
         out += "## Documents\n\n"
         out += "| document | lang | words | " + StanceCategory.allCases.map { short[$0]! }.joined(separator: " | ")
