@@ -46,7 +46,7 @@ enum AnnotationKey {
         var parts = ["build=\(buildIdentity)", "lang=\(language?.rawValue ?? "auto")"] + output
         for spec in chain.specs {
             parts.append(spec.canonicalDescription)
-            for path in spec.options.keys.sorted().flatMap({ strings(in: spec.options[$0]!) }) {
+            for path in spec.options.keys.sorted().flatMap({ strings(in: spec.options[$0]!) }) where isRegularFile(path) {
                 if let content = FileManager.default.contents(atPath: path) {
                     var hasher = FNV1a()
                     hasher.add(content)
@@ -55,6 +55,11 @@ enum AnnotationKey {
             }
         }
         return parts.joined(separator: ";")
+    }
+
+    /// Whether `path` names a regular file: a FIFO or a device (`/dev/stdin`) is not read for the key.
+    private static func isRegularFile(_ path: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType) == .typeRegular
     }
 
     /// The string values of an option, in a list or alone.
