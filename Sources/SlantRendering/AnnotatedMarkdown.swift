@@ -20,6 +20,9 @@ public struct AnnotatedMarkdown: Sendable {
     /// The input hash recorded in an existing annotation's front matter, if any.
     public static func recordedInputHash(in markdown: String) -> String? { FrontMatter(markdown)["input-hash"] }
 
+    /// Whether `markdown` is an annotation Slant wrote (its front matter names slant as the generator).
+    public static func isSlantAnnotation(_ markdown: String) -> Bool { FrontMatter(markdown)["generator"] == "slant" }
+
     /// The document's title: its first heading, else its file name, else its id.
     public static func title(of document: Document) -> String {
         if let heading = document.zones.first(where: { $0.kind == .heading && !$0.content.isEmpty }) {

@@ -47,10 +47,14 @@ struct ReportCommand: ParsableCommand {
             while let path = enumerator.nextObject() as? String {
                 guard path.hasSuffix(".md"), (path as NSString).lastPathComponent != "INDEX.md" else { continue }
                 let file = URL(fileURLWithPath: folder).appendingPathComponent(path).standardizedFileURL
-                guard let data = FileManager.default.contents(atPath: file.path), let text = String(data: data, encoding: .utf8),
-                    let row = CorpusIndex.Row(frontMatterOf: text, link: Self.relative(file, from: destinationURL))
-                else {
-                    if !quiet { StandardError.write("\(file.path): note: no Slant front matter; skipped") }
+                let text = FileManager.default.contents(atPath: file.path).flatMap { String(data: $0, encoding: .utf8) }
+                guard let text, let row = CorpusIndex.Row(frontMatterOf: text, link: Self.relative(file, from: destinationURL)) else {
+                    if !quiet {
+                        StandardError.write(
+                            text.map(AnnotatedMarkdown.isSlantAnnotation) == true
+                                ? "\(file.path): warning: written by an older slant, without the figures the report needs; skipped (run `slant annotate` again)"
+                                : "\(file.path): note: no Slant front matter; skipped")
+                    }
                     continue
                 }
                 add(row, from: file.path)

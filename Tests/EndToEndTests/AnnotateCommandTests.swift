@@ -279,6 +279,27 @@ import Testing
         #expect(try SlantProcess.run(["segment", "--shard", "4/3", "Corpus"]).status == 64)
     }
 
+    @Test func theReportSaysWhichAnnotationsAreTooOldAndWhichAreNotSlants() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out")
+        #expect(try SlantProcess.run(["annotate", "--output", output.path, "--quiet", "Corpus/de", "Corpus/ja"]).status == 0)
+        // An annotation from before subjectivity was taken against sentences lacks `sentence-units`.
+        let old = output.appendingPathComponent("kitagawa-ai-counter.txt.md")
+        let text = try String(contentsOf: old, encoding: .utf8)
+        let withoutUnits = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("sentence-units:") }
+        #expect(withoutUnits.count == text.split(separator: "\n", omittingEmptySubsequences: false).count - 1)
+        try withoutUnits.joined(separator: "\n").write(to: old, atomically: true, encoding: .utf8)
+        try "# Notes\n\nNot an annotation.\n".write(to: output.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        let report = try SlantProcess.run(["report", output.path])
+        #expect(report.status == 0)
+        #expect(report.stderr.contains("kitagawa-ai-counter.txt.md: warning: written by an older slant"))
+        #expect(report.stderr.contains("notes.md: note: no Slant front matter; skipped"))
+        let index = try String(contentsOf: output.appendingPathComponent("INDEX.md"), encoding: .utf8)
+        #expect(index.contains("windpark-hollenbach"))
+        #expect(!index.contains("kitagawa-ai-counter"))
+    }
+
     @Test func aJSONLinesStreamSucceedsWithErrorObjectsInPlace() throws {
         let input = "{\"id\":\"a\",\"text\":\"Fine.\"}\n{broken\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"Also fine.\"}\n"
         let result = try SlantProcess.run(["annotate", "--input", "jsonl", "--format", "jsonl", "-"], stdin: Data(input.utf8))
