@@ -5,10 +5,13 @@
     python3 Scripts/eval_segmentation.py uax29   [word|sentence]              UAX #29 conformance, raw ICU mode
     python3 Scripts/eval_segmentation.py cws     [pku|msr|ja] [--raw]         word segmentation F1
     python3 Scripts/eval_segmentation.py langid  [--min-chars 200]            language identification accuracy
+    python3 Scripts/eval_segmentation.py langid-short [holdout]               the same on single short sentences
     python3 Scripts/eval_segmentation.py all
 
 Uses the release build of slant (`swift build -c release` first, or --slant PATH). The shared evaluation
-data is not part of the project: when ../shared/eval is missing, this script says so and exits 0.
+data is not part of the project: when ../shared/eval is missing, this script says so and exits 0, except for
+langid-short, which reads the project's own sentences (the stance fixtures, 12 languages, one sentence a
+case; with `holdout`, the stance holdout sentences written by other hands) and needs nothing else.
 Work files go to $TMPDIR/slant-eval.
 """
 import argparse
@@ -195,9 +198,41 @@ def langid(a):
     print(f"LANGID min_chars={a.min_chars} accuracy={100.0 * tc / max(tn, 1):.2f}% n={tn}")
 
 
+def langid_short(a):
+    """Identification of single short sentences: the stance fixtures (or holdout), written for Slant in 12 languages."""
+    folder = os.path.join(ROOT, "Tests", "SlantStanceTests", "Holdout" if a.arg == "holdout" else "Fixtures")
+    cases = []
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".tsv"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                texts = [line.split("\t")[0] for line in f if line.strip() and not line.startswith("#")]
+            cases += [(f"{name[:-4]}/{i}", name[:-4], text) for i, text in enumerate(texts)]
+    inp = os.path.join(WORK, "langid_short_in.jsonl")
+    with open(inp, "w", encoding="utf-8") as f:
+        for cid, _, text in cases:
+            f.write(json.dumps({"id": cid, "text": text}, ensure_ascii=False) + "\n")
+    out = os.path.join(WORK, "langid_short_out.jsonl")
+    slant(["segment", "--input", "jsonl", "--stages", "language", "--no-tokens", "--quiet", "-"], inp, out, a.slant)
+    got = {r["id"]: r["language"] for r in read_jsonl(out)}
+    per = defaultdict(Counter)
+    for cid, lang, _ in cases:
+        g = got.get(cid, "missing")
+        per[lang]["correct" if g.split("-")[0] == lang else "und" if g == "und" else "wrong"] += 1
+    print(f"{'lang':<6}{'n':>5}{'correct':>9}{'und':>5}{'wrong':>7}")
+    for lang in sorted(per):
+        c = per[lang]
+        print(f"{lang:<6}{sum(c.values()):>5}{c['correct']:>9}{c['und']:>5}{c['wrong']:>7}")
+    total = Counter()
+    for c in per.values():
+        total.update(c)
+    n = sum(total.values())
+    print(f"LANGID-SHORT accuracy={100.0 * total['correct'] / max(n, 1):.2f}% und={100.0 * total['und'] / max(n, 1):.2f}% "
+          f"wrong={100.0 * total['wrong'] / max(n, 1):.2f}% n={n}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("task", choices=["sbd", "uax29", "cws", "langid", "all"])
+    ap.add_argument("task", choices=["sbd", "uax29", "cws", "langid", "langid-short", "all"])
     ap.add_argument("arg", nargs="?")
     ap.add_argument("--sets", default="golden")
     ap.add_argument("--show", type=int, default=0)
@@ -205,11 +240,15 @@ def main():
     ap.add_argument("--min-chars", type=int, default=200)
     ap.add_argument("--slant", default=os.path.join(ROOT, ".build", "release", "slant"))
     a = ap.parse_args()
+    if not os.path.exists(a.slant):
+        raise SystemExit(f"no slant binary at {a.slant}: run `swift build -c release` first")
+    os.makedirs(WORK, exist_ok=True)
+    if a.task == "langid-short":
+        langid_short(a)
+        return 0
     if not os.path.isdir(SHARED):
         print(f"eval_segmentation: {SHARED} is absent; the shared evaluation data is needed for these figures.")
         return 0
-    if not os.path.exists(a.slant):
-        raise SystemExit(f"no slant binary at {a.slant}: run `swift build -c release` first")
     os.makedirs(WORK, exist_ok=True)
     a.kind = a.arg if a.task == "uax29" else None
     a.corpus = a.arg if a.task == "cws" else None

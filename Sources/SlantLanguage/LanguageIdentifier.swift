@@ -9,7 +9,8 @@ public import SlantICU
 ///    language names it (Greek, Hebrew, Thai, Armenian, Georgian, …). CJK letters count three times, since
 ///    one stands for about a word, so Chinese text with some English words stays Chinese.
 /// 2. **Profile.** Inside a script shared by several languages (Latin, Cyrillic, Arabic, Devanagari), each
-///    word is looked up in every language's function-word profile; a word in k profiles gives each 1/k.
+///    word is looked up in every language's profile (its function words, and for the languages Slant scores,
+///    frequent word forms that no sibling language shares); a word in k profiles gives each 1/k.
 ///    Characteristic letters (ñ, ã, ß, ъ, پ …) add a little evidence. The best score wins; too little
 ///    evidence gives `und`.
 ///

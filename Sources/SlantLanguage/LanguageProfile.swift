@@ -1,7 +1,8 @@
 import Foundation
 import SlantCore
 
-/// What identifies one language inside its script: frequent function words and characteristic letters.
+/// What identifies one language inside its script: frequent function words (and, for the languages Slant scores,
+/// frequent word forms no sibling language shares) and characteristic letters.
 /// Parsed from `Resources/profiles/<tag>.txt`: `@script NAME`, `@chars LETTERS`, then one word per line.
 public struct LanguageProfile: Sendable {
     /// The folder of this module's shipped resources (the language profiles and the Traditional–Simplified Chinese table), for fingerprinting what a build ships.
