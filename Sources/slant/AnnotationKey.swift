@@ -46,7 +46,7 @@ enum AnnotationKey {
         var parts = ["build=\(buildIdentity)", "lang=\(language?.rawValue ?? "auto")"] + output
         for spec in chain.specs {
             parts.append(spec.canonicalDescription)
-            for path in spec.options.keys.sorted().flatMap({ strings(in: spec.options[$0]!) }) where isRegularFile(path) {
+            for path in spec.options.sorted(by: { $0.key < $1.key }).flatMap({ strings(in: $0.value) }) where isRegularFile(path) {
                 if let content = FileManager.default.contents(atPath: path) {
                     var hasher = FNV1a()
                     hasher.add(content)
