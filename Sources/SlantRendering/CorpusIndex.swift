@@ -42,7 +42,8 @@ public struct CorpusIndex: Sendable {
             let front = FrontMatter(markdown)
             guard let id = front.string("source"), let language = front["language"], let words = front["words"].flatMap(Int.init),
                 let certainty = front["certainty"].flatMap(Double.init), let subjectivity = front["subjectivity"].flatMap(Double.init),
-                // Annotations written before subjectivity was taken against sentences lack this: they are redone.
+                // Annotations written before subjectivity was taken against sentences lack this: `annotate` redoes
+                // them, and `report` names them.
                 let sentenceUnits = front["sentence-units"].flatMap(Double.init)
             else { return nil }
             var scores = StanceScores()
