@@ -121,10 +121,15 @@ public struct StanceScores: Sendable, Equatable {
     /// Sentences, not words, are the length: a loaded word makes a claim subjective however many neutral words
     /// surround it, and word counts depend on each language's tokenization far more than sentence counts do.
     public var subjectivity: Double {
-        let subjective = subjectiveWeight
-        guard subjective > 0 else { return 0 }
-        return subjective / (subjective + max(sentenceUnits, 1))
+        let perSentence = subjectiveWeightPerSentence
+        return perSentence > 0 ? perSentence / (perSentence + 1) : 0
     }
+
+    /// The length subjectivity is taken against: the sentence units, at least one.
+    public var subjectivityLength: Double { max(sentenceUnits, 1) }
+
+    /// `x` in the subjectivity formula: the subjective weight per sentence unit.
+    public var subjectiveWeightPerSentence: Double { subjectiveWeight / subjectivityLength }
 
     /// Markers of a category per 1,000 words (per 1,000 ICU word tokens in Chinese and Japanese).
     public func rate(_ category: StanceCategory) -> Double {

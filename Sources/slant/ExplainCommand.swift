@@ -92,10 +92,9 @@ enum StanceExplanation {
             ? "0 (no boosters or hedges)"
             : "(\(format(boosters)) − \(format(hedges))) / (\(format(boosters)) + \(format(hedges))) = \(format(scores.certainty))"
         let parts = StanceCategory.allCases.filter(\.isSubjective).map { "\($0.rawValue) \(format(scores.weights[$0] ?? 0))" }
-        let units = max(scores.sentenceUnits, 1)
-        let perSentence = scores.subjectiveWeight / units
+        let perSentence = scores.subjectiveWeightPerSentence
         var subjectivity =
-            "\(indent)subjectivity = x / (x + 1), x = subjective weight / sentence units = (\(parts.joined(separator: " + "))) / \(format(units))"
+            "\(indent)subjectivity = x / (x + 1), x = subjective weight / sentence units = (\(parts.joined(separator: " + "))) / \(format(scores.subjectivityLength))"
         subjectivity +=
             " = \(format(perSentence)); \(format(perSentence)) / \(format(perSentence + 1)) = \(format(scores.subjectivity))"
         return [certainty, subjectivity]
