@@ -40,8 +40,12 @@ struct ReportCommand: ParsableCommand {
                 for row in try Self.rows(fromJSONLines: folder) { add(row, from: folder) }
                 continue
             }
-            guard let enumerator = FileManager.default.enumerator(atPath: folder) else {
-                StandardError.write("slant: error: cannot read \(folder)")
+            // Foundation on Linux enumerates a missing folder as an empty one: check first.
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue,
+                let enumerator = FileManager.default.enumerator(atPath: folder)
+            else {
+                StandardError.write("slant: error: cannot read \(folder): no such file or folder")
                 throw ExitCode(1)
             }
             while let path = enumerator.nextObject() as? String {

@@ -311,6 +311,16 @@ import Testing
 }
 
 @Suite struct JSONLinesReportTests {
+    @Test func aReportOfAMissingFolderFailsAndWritesNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let missing = directory.appendingPathComponent("no-such-folder")
+        let report = try SlantProcess.run(["report", missing.path])
+        #expect(report.status == 1)
+        #expect(report.stderr.contains("cannot read \(missing.path): no such file or folder"))
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
     @Test func theReportMergesJSONLinesOutputsToo() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
